@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** One definition of the database connection, shared by the API, the worker, the CLI and tests. */
+export function typeormOptions(config: AppConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.database.url,
+    entities: [join(root, 'src', '**', '*.entity.{ts,js}')],
+    migrations: [join(root, 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+, no extension needed
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    synchronize: false,
+    migrationsRun: false,
+    // query logging would print parameters, which can hold personal data; errors surface as exceptions
+    logging: false,
+    extra: { max: config.database.poolSize, application_name: 'werkspoor45' },
+  };
+}

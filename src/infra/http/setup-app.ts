@@ -1,0 +1,32 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { ATTRIBUTION } from '../../modules/taxonomy/attribution';
+import { createValidationPipe } from './validation';
+
+/** Everything main.ts and the e2e tests share, so tests exercise the real HTTP stack. */
+export function setupApp(app: NestExpressApplication): OpenAPIObject {
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.useBodyParser('json', { limit: '1mb' });
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('docs', app, () => document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return document;
+}
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Werkspoor 45+ API')
+    .setDescription(
+      'Employer matching, jobhunting and placement pipeline for jobseekers of 45+ on social assistance.\n\n' +
+        ATTRIBUTION.map((a) => `- ${a.text}`).join('\n'),
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
