@@ -10,6 +10,10 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { SearchModule } from './infra/search/search.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { CandidatesModule } from './modules/candidates/candidates.module';
+import { EmployersModule } from './modules/employers/employers.module';
+import { TaxonomyModule } from './modules/taxonomy/taxonomy.module';
+import { VacanciesModule } from './modules/vacancies/vacancies.module';
 
 @Module({
   imports: [
@@ -22,6 +26,10 @@ import { AccountsModule } from './modules/accounts/accounts.module';
     AuthModule,
     HealthModule,
     AccountsModule,
+    TaxonomyModule,
+    EmployersModule,
+    VacanciesModule,
+    CandidatesModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { Role } from '../src/infra/auth/role';
 import { AuditLogEntity } from '../src/infra/audit/audit-log.entity';
@@ -83,6 +84,7 @@ describe('accounts, login and the audit log', () => {
   });
 
   it('lets only coordinators manage accounts and logs the denied attempt', async () => {
+    const suffix = randomUUID().slice(0, 8);
     const klantmanager = await loginAs(t, Role.ClientManager);
     await request(t.http).get('/users').set(klantmanager.auth).expect(403);
     const denied = await t.dataSource.getRepository(AuditLogEntity).findOne({
@@ -99,7 +101,7 @@ describe('accounts, login and the audit log', () => {
       .post('/users')
       .set(coordinator.auth)
       .send({
-        email: 'New.Colleague@Werkspoor.test',
+        email: `New.Colleague.${suffix}@Werkspoor.test`,
         password: 'long-enough-password',
         role: 'accountmanager',
         displayName: 'Nieuwe collega',
@@ -107,7 +109,7 @@ describe('accounts, login and the audit log', () => {
       })
       .expect(201);
     expect(created.body).toMatchObject({
-      email: 'new.colleague@werkspoor.test',
+      email: `new.colleague.${suffix}@werkspoor.test`,
       sectors: ['H', 'C'],
       active: true,
     });
@@ -115,7 +117,7 @@ describe('accounts, login and the audit log', () => {
       .post('/users')
       .set(coordinator.auth)
       .send({
-        email: 'new.colleague@werkspoor.test',
+        email: `new.colleague.${suffix}@werkspoor.test`,
         password: 'long-enough-password',
         role: 'accountmanager',
         displayName: 'Dubbel',

@@ -3,10 +3,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  ManyToOne,
   PrimaryGeneratedColumn,
+  Relation,
   UpdateDateColumn,
 } from 'typeorm';
 import { Role } from '../../infra/auth/role';
+import { EmployerEntity } from '../employers/employer.entity';
 
 /** A person who logs in: staff of the municipality or an employer contact. */
 @Entity('users')
@@ -35,6 +38,9 @@ export class UserEntity {
   /** For employer contacts: the employer they speak for. */
   @Column({ type: 'uuid', nullable: true })
   employerId: string | null;
+
+  @ManyToOne(() => EmployerEntity, { onDelete: 'RESTRICT' })
+  employer?: Relation<EmployerEntity>;
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
