@@ -11,7 +11,7 @@ async function bootstrap(): Promise<void> {
   setupApp(app);
   await app.listen(config.port);
   console.log(
-    `Werkspoor 45+ API listening on ${config.publicUrl} (docs at ${config.publicUrl}/docs)`,
+    `Werkspoor 45+ API listening on port ${config.port}; public URL ${config.publicUrl} (docs at /docs)`,
   );
 }
 

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
@@ -8,7 +15,7 @@ import { SearchModule } from './infra/search/search.module';
 
 /** Fails the worker's start when Redis does not answer, instead of idling silently. */
 @Injectable()
-class WorkerReadiness implements OnApplicationBootstrap {
+class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
@@ -16,6 +23,10 @@ class WorkerReadiness implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.redis.ping();
     this.logger.log('Worker connected to Redis and ready');
+  }
+
+  onApplicationShutdown(signal?: string): void {
+    this.logger.log(`Worker stopping (${signal ?? 'shutdown'})`);
   }
 }
 

@@ -86,6 +86,12 @@ export class EnvironmentVariables {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100000)
+  LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   @Max(86400)
   LOGIN_LOCK_SECONDS = 900;
 
@@ -114,6 +120,7 @@ export interface AppConfig {
     tokenSecret: string;
     tokenTtlSeconds: number;
     loginMaxFailures: number;
+    loginMaxFailuresPerIp: number;
     loginLockSeconds: number;
   };
   privacy: { bsnPepper: string };
@@ -156,6 +163,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenSecret: env.AUTH_TOKEN_SECRET,
       tokenTtlSeconds: env.AUTH_TOKEN_TTL_SECONDS,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginMaxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       loginLockSeconds: env.LOGIN_LOCK_SECONDS,
     },
     privacy: { bsnPepper: env.BSN_PEPPER },

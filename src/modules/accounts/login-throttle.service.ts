@@ -6,9 +6,6 @@ import { APP_CONFIG } from '../../infra/config/config.module';
 import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { REDIS } from '../../infra/redis/redis.module';
 
-/** Allows this many times more failures from one IP address than for one account. */
-const IP_FACTOR = 4;
-
 /**
  * Counts failed logins per account and per client address in Redis. Past the limit, further
  * attempts are refused (429 with Retry-After) until the window expires, even with the right
@@ -26,8 +23,11 @@ export class LoginThrottleService {
       this.accountKey(email),
       this.ipKey(ip),
     );
-    const max = this.config.auth.loginMaxFailures;
-    if (Number(accountFailures ?? 0) >= max || Number(ipFailures ?? 0) >= max * IP_FACTOR) {
+    const { loginMaxFailures, loginMaxFailuresPerIp } = this.config.auth;
+    if (
+      Number(accountFailures ?? 0) >= loginMaxFailures ||
+      Number(ipFailures ?? 0) >= loginMaxFailuresPerIp
+    ) {
       const ttl = await this.redis.ttl(this.accountKey(email));
       const retryAfterSeconds = ttl > 0 ? ttl : this.config.auth.loginLockSeconds;
       throw new DomainException(

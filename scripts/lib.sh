@@ -1,0 +1,24 @@
+# Shared shell helpers for demo.sh, test.sh and .ci/run. Source, do not run.
+
+# Installs node_modules when missing or older than package-lock.json.
+ensure_dependencies() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "==> npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# Creates a PostgreSQL database on 127.0.0.1 when it does not exist yet.
+ensure_database() {
+  local name="$1"
+  if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+    echo "==> creating database $name"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE \"$name\""
+  fi
+}
+
+# Fails with a clear message when PostgreSQL or Redis does not answer.
+require_services() {
+  pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL does not answer on 127.0.0.1:5432 (see README: Requirements)" >&2; return 1; }
+  [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ] || { echo "Redis does not answer on 127.0.0.1:6379 (see README: Requirements)" >&2; return 1; }
+}
