@@ -19,7 +19,7 @@ async function insertChunked<T extends ObjectLiteral>(
   rows: object[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await manager.getRepository(entity).insert(rows.slice(i, i + CHUNK) as T[]);
+    await manager.getRepository(entity).insert(rows.slice(i, i + CHUNK));
   }
 }
 

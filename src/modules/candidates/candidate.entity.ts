@@ -51,8 +51,11 @@ export interface CandidateLanguage {
   level: CefrLevel;
 }
 
+export const ACTIVITY_KINDS = ['hobby', 'volunteer'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
 export interface Activity {
-  kind: 'hobby' | 'volunteer';
+  kind: ActivityKind;
   description: string;
   years?: number;
 }

@@ -20,4 +20,9 @@ export const ATTRIBUTION = [
     licence: 'Reuse with acknowledgement',
     text: 'Employment by sector and occupation group: Eurostat.',
   },
+  {
+    source: 'Nesta, Mapping Career Causeways',
+    licence: 'MIT',
+    text: 'Skills-based sectors of occupations: Nesta, Mapping Career Causeways (MIT licence).',
+  },
 ] as const;

@@ -119,3 +119,59 @@ export const EDUCATION_LEVELS = [
   'wo',
 ] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+// Dutch labels for the codes above, as shown to users (GET /taxonomy/reference-lists).
+
+export const CEFR_LEVEL_LABELS: Record<CefrLevel, string> = {
+  A1: 'A1 – beginner',
+  A2: 'A2 – basisgebruiker',
+  B1: 'B1 – onafhankelijk gebruiker',
+  B2: 'B2 – gevorderd onafhankelijk gebruiker',
+  C1: 'C1 – vaardig gebruiker',
+  C2: 'C2 – zeer vaardig gebruiker',
+  native: 'moedertaal',
+};
+
+export const DRIVING_LICENCE_LABELS: Record<DrivingLicence, string> = {
+  AM: 'Rijbewijs AM (bromfiets)',
+  A: 'Rijbewijs A (motor)',
+  B: 'Rijbewijs B (personenauto)',
+  BE: 'Rijbewijs BE (auto met aanhanger)',
+  C1: 'Rijbewijs C1 (lichte vrachtauto)',
+  C: 'Rijbewijs C (vrachtauto)',
+  CE: 'Rijbewijs CE (vrachtauto met aanhanger)',
+  D1: 'Rijbewijs D1 (kleine bus)',
+  D: 'Rijbewijs D (bus)',
+  T: 'Rijbewijs T (trekker)',
+};
+
+export const SHIFT_LABELS: Record<Shift, string> = {
+  day: 'dagdienst',
+  evening: 'avonddienst',
+  night: 'nachtdienst',
+  weekend: 'weekenddienst',
+  irregular: 'onregelmatige diensten',
+};
+
+export const CONTRACT_TYPE_LABELS: Record<ContractType, string> = {
+  permanent: 'vast contract (onbepaalde tijd)',
+  'fixed-term': 'tijdelijk contract (bepaalde tijd)',
+  'temp-agency': 'uitzendwerk',
+  'on-call': 'oproepcontract',
+  payroll: 'payrolling',
+  'self-employed': 'zelfstandige (zzp)',
+};
+
+export const EDUCATION_LEVEL_LABELS: Record<EducationLevel, string> = {
+  none: 'geen diploma',
+  primary: 'basisonderwijs',
+  vmbo: 'vmbo',
+  mbo1: 'mbo niveau 1 (entree)',
+  mbo2: 'mbo niveau 2',
+  mbo3: 'mbo niveau 3',
+  mbo4: 'mbo niveau 4',
+  havo: 'havo',
+  vwo: 'vwo',
+  hbo: 'hbo',
+  wo: 'wo (universiteit)',
+};

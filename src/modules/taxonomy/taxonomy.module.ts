@@ -1,10 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { TaxonomyReferencesService } from './taxonomy-references.service';
+import { TaxonomyController } from './taxonomy.controller';
+import { TaxonomyService } from './taxonomy.service';
 
 /** ESCO occupations and skills, sectors, postcodes and the fixed reference lists. */
 @Global()
 @Module({
-  providers: [TaxonomyReferencesService],
+  controllers: [TaxonomyController],
+  providers: [TaxonomyReferencesService, TaxonomyService],
   exports: [TaxonomyReferencesService],
 })
 export class TaxonomyModule {}
