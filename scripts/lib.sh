@@ -3,8 +3,10 @@
 # Installs node_modules when missing or older than package-lock.json.
 ensure_dependencies() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "==> npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install` from the committed lock, not `npm ci`: the registry mirror here lacks other
+    # platforms' optional binaries (e.g. @swc/core-darwin-*), which makes `npm ci` refuse the lock.
+    echo "==> npm install (from package-lock.json)"
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 

@@ -1,0 +1,94 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import request from 'supertest';
+import { flattenValidationErrors } from '../src/infra/http/validation';
+import { profileRuleErrors } from '../src/modules/candidates/candidate-rules';
+import { CreateCandidateDto } from '../src/modules/candidates/dto/candidate.dto';
+import { CreateVacancyDto } from '../src/modules/vacancies/dto/vacancy.dto';
+import { DEMO_PASSWORD, DemoData } from '../scripts/demo/demo-data';
+import { seedDemo } from '../scripts/demo/seed-demo';
+import { createTestApp, TestApp } from './helpers/test-app';
+
+/** Drops what the API does not accept on create (ids, derived and server-set fields) and nulls. */
+function asRequestBody(row: object, omit: string[]): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).filter(([key, value]) => !omit.includes(key) && value !== null),
+  );
+}
+
+async function problems(dto: new () => object, body: Record<string, unknown>): Promise<string[]> {
+  const errors = await validate(plainToInstance(dto, body), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+  });
+  return flattenValidationErrors(errors).map((e) => `${e.field}: ${e.problems.join('; ')}`);
+}
+
+describe('demo data', () => {
+  let t: TestApp;
+  let data: DemoData;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    data = (await seedDemo(t.dataSource)).data;
+  });
+  afterAll(() => t.close());
+
+  it('has the promised size: 60 employers, 150 vacancies, 100 candidates in 4 caseloads of 25', () => {
+    expect(data.employers).toHaveLength(60);
+    expect(data.vacancies).toHaveLength(150);
+    expect(data.candidates).toHaveLength(100);
+    const perKlantmanager = new Map<string, number>();
+    for (const c of data.candidates)
+      perKlantmanager.set(c.klantmanagerId, (perKlantmanager.get(c.klantmanagerId) ?? 0) + 1);
+    expect([...perKlantmanager.values()]).toEqual([25, 25, 25, 25]);
+  });
+
+  it('obeys the same validation rules as the API', async () => {
+    const bad: string[] = [];
+    for (const candidate of data.candidates) {
+      const body = asRequestBody(candidate, ['id', 'bsnHash']);
+      const found = [
+        ...(await problems(CreateCandidateDto, body)),
+        ...profileRuleErrors(candidate).map((e) => e.field),
+      ];
+      if (found.length) bad.push(`${candidate.clientNumber}: ${found.join(', ')}`);
+    }
+    for (const vacancy of data.vacancies) {
+      const body = asRequestBody({ ...vacancy, status: 'open' }, ['id', 'sector', 'createdById']);
+      const found = await problems(CreateVacancyDto, body);
+      if (found.length) bad.push(`${vacancy.title}: ${found.join(', ')}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('is generated the same way every time', async () => {
+    const again = (await seedDemo(t.dataSource)).data;
+    expect(again.candidates.map((c) => c.id)).toEqual(data.candidates.map((c) => c.id));
+    expect(again.vacancies[17]).toEqual(data.vacancies[17]);
+  });
+
+  it('lets the demo logins in, each seeing what their role allows', async () => {
+    const login = async (email: string) => {
+      const response = await request(t.http)
+        .post('/auth/login')
+        .send({ email, password: DEMO_PASSWORD })
+        .expect(200);
+      return { Authorization: `Bearer ${response.body.accessToken as string}` };
+    };
+    const km1 = await login('km1@werkspoor.demo');
+    const caseload = await request(t.http).get('/candidates').set(km1).expect(200);
+    expect(caseload.body.total).toBe(25);
+
+    const accountmanager = await login('am.logistiek@werkspoor.demo');
+    const open = await request(t.http)
+      .get('/vacancies')
+      .query({ status: 'open' })
+      .set(accountmanager)
+      .expect(200);
+    expect(open.body.total).toBeGreaterThan(50);
+
+    const employer = await login('werkgever@werkspoor.demo');
+    await request(t.http).get('/candidates').set(employer).expect(403);
+  });
+});
