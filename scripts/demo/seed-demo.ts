@@ -19,7 +19,8 @@ async function insertChunked<T extends ObjectLiteral>(
   rows: object[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await manager.getRepository(entity).insert(rows.slice(i, i + CHUNK));
+    // copies: insert() writes generated columns back into the objects it is given
+    await manager.getRepository(entity).insert(rows.slice(i, i + CHUNK).map((row) => ({ ...row })));
   }
 }
 
