@@ -146,6 +146,16 @@ describe('accounts, login and the audit log', () => {
     expect(count[0].n).toBe(0);
   });
 
+  it('refuses null for a required field on update, naming it', async () => {
+    const user = await createUser(t.dataSource, Role.AccountManager);
+    const response = await request(t.http)
+      .patch(`/users/${user.id}`)
+      .set(coordinator.auth)
+      .send({ displayName: null })
+      .expect(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['displayName']);
+  });
+
   it('requires a werkgever account to belong to an employer', async () => {
     const response = await request(t.http)
       .post('/users')

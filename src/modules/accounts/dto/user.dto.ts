@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ValidateIf,
   ArrayUnique,
   IsBoolean,
   IsEmail,
@@ -59,7 +60,20 @@ export class CreateUserDto {
   employerId?: string;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {
+// skipNullProperties: false, so `null` for a required field is refused (400) instead of reaching the database
+export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['employerId'] as const), {
+  skipNullProperties: false,
+}) {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null unlinks the account from its employer',
+  })
+  @IsOptional()
+  @ValidateIf((_dto: unknown, value: unknown) => value !== null)
+  @IsUUID()
+  employerId?: string | null;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()
