@@ -10,7 +10,10 @@ import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { Page, pageOf, skipOf } from '../../infra/http/pagination';
 import { FieldError, RequestValidationException } from '../../infra/http/validation';
 import { escapeLike } from '../../infra/http/validators';
-import { TaxonomyReferencesService } from '../taxonomy/taxonomy-references.service';
+import {
+  TaxonomyReferencesService,
+  unknownReferenceProblem,
+} from '../taxonomy/taxonomy-references.service';
 import { hashBsn } from './bsn';
 import { Access, ownerAccess, readAccess } from './candidate-access';
 import {
@@ -482,8 +485,9 @@ export class CandidatesService {
   ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     if (given.has('experiences')) {
-      const unknown = await unknownValues(() =>
-        this.references.assertOccupations(
+      const unknown = new Set(
+        await this.references.unknown(
+          'occupation',
           candidate.experiences.map((e) => e.occupationUri),
           manager,
         ),
@@ -492,16 +496,15 @@ export class CandidatesService {
         if (unknown.has(experience.occupationUri)) {
           errors.push({
             field: `experiences.${i}.occupationUri`,
-            problems: [
-              `unknown ESCO occupation ${experience.occupationUri}: look it up with GET /taxonomy/occupations?q=…`,
-            ],
+            problems: [unknownReferenceProblem('occupation', experience.occupationUri)],
           });
         }
       });
     }
     if (given.has('skills')) {
-      const unknown = await unknownValues(() =>
-        this.references.assertSkills(
+      const unknown = new Set(
+        await this.references.unknown(
+          'skill',
           candidate.skills.map((s) => s.uri),
           manager,
         ),
@@ -510,21 +513,19 @@ export class CandidatesService {
         if (unknown.has(skill.uri)) {
           errors.push({
             field: `skills.${i}.uri`,
-            problems: [`unknown ESCO skill ${skill.uri}: look it up with GET /taxonomy/skills?q=…`],
+            problems: [unknownReferenceProblem('skill', skill.uri)],
           });
         }
       });
     }
     if (given.has('homePc4')) {
-      const unknown = await unknownValues(() =>
-        this.references.assertPostcodes([candidate.homePc4], manager),
+      const unknown = new Set(
+        await this.references.unknown('postcode', [candidate.homePc4], manager),
       );
       if (unknown.has(candidate.homePc4)) {
         errors.push({
           field: 'homePc4',
-          problems: [
-            `unknown PC4 postcode ${candidate.homePc4}: give the 4 digits of a Dutch postcode`,
-          ],
+          problems: [unknownReferenceProblem('postcode', candidate.homePc4)],
         });
       }
     }
@@ -639,24 +640,6 @@ function assign<K extends ProfileField>(
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** The values a taxonomy check reported unknown (its 400 says which); other errors pass on. */
-async function unknownValues(check: () => Promise<void>): Promise<Set<string>> {
-  try {
-    await check();
-    return new Set();
-  } catch (error) {
-    const unknown = error instanceof DomainException ? error.details.unknown : undefined;
-    if (
-      error instanceof DomainException &&
-      error.code === ErrorCode.InvalidReference &&
-      Array.isArray(unknown)
-    ) {
-      return new Set(unknown.map(String));
-    }
-    throw error;
-  }
 }
 
 /** A unique index caught a duplicate created at the same moment by another request. */

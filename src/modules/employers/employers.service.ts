@@ -407,14 +407,12 @@ export class EmployersService {
     locations: readonly CreateLocationDto[],
     errors: FieldErrors,
   ): Promise<void> {
-    await errors.reference(
-      () =>
-        this.references.assertPostcodes(
-          locations.map((location) => location.pc4),
-          manager,
-        ),
-      (pc4) => fieldsOf('locations', locations, 'pc4', pc4),
+    const unknown = await this.references.unknown(
+      'postcode',
+      locations.map((location) => location.pc4),
+      manager,
     );
+    errors.addUnknown('postcode', unknown, (pc4) => fieldsOf('locations', locations, 'pc4', pc4));
   }
 
   private async assertKvkFree(

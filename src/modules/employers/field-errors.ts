@@ -1,5 +1,5 @@
-import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { FieldError, RequestValidationException } from '../../infra/http/validation';
+import { ReferenceKind, unknownReferenceProblem } from '../taxonomy/taxonomy-references.service';
 
 /**
  * Collects problems the ValidationPipe cannot see (unknown codes in the database, rules that
@@ -15,28 +15,14 @@ export class FieldErrors {
     else this.errors.push({ field, problems: [problem] });
   }
 
-  /**
-   * Runs a TaxonomyReferencesService check and turns its "unknown values" error into field
-   * errors: `fieldOf(value)` names the field holding each unknown value.
-   */
-  async reference(
-    check: () => Promise<void>,
-    fieldOf: (unknownValue: string) => string[],
-  ): Promise<void> {
-    try {
-      await check();
-    } catch (error) {
-      if (!(error instanceof DomainException) || error.code !== ErrorCode.InvalidReference) {
-        throw error;
-      }
-      const unknown = Array.isArray(error.details.unknown)
-        ? (error.details.unknown as string[])
-        : [];
-      const message = error.message;
-      for (const value of unknown) {
-        for (const field of fieldOf(value)) this.add(field, message);
-      }
-      if (unknown.length === 0) this.add('request', message);
+  /** Names each field holding an unknown reference value, with the user-facing problem. */
+  addUnknown(
+    kind: ReferenceKind,
+    unknown: readonly string[],
+    fieldOf: (value: string) => string[],
+  ): void {
+    for (const value of unknown) {
+      for (const field of fieldOf(value)) this.add(field, unknownReferenceProblem(kind, value));
     }
   }
 

@@ -1,50 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
+
+export type ReferenceKind = 'occupation' | 'skill' | 'postcode';
+
+const LOOKUPS: Record<
+  ReferenceKind,
+  { table: string; column: string; problem: (value: string) => string }
+> = {
+  occupation: {
+    table: 'occupations',
+    column: 'uri',
+    problem: (value) =>
+      `unknown ESCO occupation ${value}: look it up with GET /taxonomy/occupations?q=…`,
+  },
+  skill: {
+    table: 'skills',
+    column: 'uri',
+    problem: (value) => `unknown ESCO skill ${value}: look it up with GET /taxonomy/skills?q=…`,
+  },
+  postcode: {
+    table: 'postcodes',
+    column: 'pc4',
+    problem: (value) =>
+      `unknown PC4 postcode ${value}: give the 4 digits of a Dutch postcode (GET /taxonomy/postcodes?q=…)`,
+  },
+};
+
+/** What to tell the user about a value that is not in the reference data. */
+export function unknownReferenceProblem(kind: ReferenceKind, value: string): string {
+  return LOOKUPS[kind].problem(value);
+}
 
 /**
- * Checks that codes in a request exist in the reference data, so a vacancy or profile never
- * points at an unknown occupation, skill or postcode. Errors name every unknown value.
+ * Finds codes in a request that are not in the reference data, so a vacancy or profile never
+ * points at an unknown occupation, skill or postcode; callers name the fields that hold them.
  */
 @Injectable()
 export class TaxonomyReferencesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  assertOccupations(uris: string[], manager?: EntityManager): Promise<void> {
-    return this.assertExist('occupations', 'uri', uris, 'occupation', manager);
-  }
-
-  assertSkills(uris: string[], manager?: EntityManager): Promise<void> {
-    return this.assertExist('skills', 'uri', uris, 'skill', manager);
-  }
-
-  assertPostcodes(pc4s: string[], manager?: EntityManager): Promise<void> {
-    return this.assertExist('postcodes', 'pc4', pc4s, 'PC4 postcode', manager);
-  }
-
-  private async assertExist(
-    table: string,
-    column: string,
-    values: string[],
-    what: string,
+  /** The values (deduplicated, in order) that do not exist. */
+  async unknown(
+    kind: ReferenceKind,
+    values: readonly string[],
     manager?: EntityManager,
-  ): Promise<void> {
+  ): Promise<string[]> {
     const unique = [...new Set(values)];
-    if (unique.length === 0) return;
-    // table and column are constants of this class, the values are bound
+    if (unique.length === 0) return [];
+    const { table, column } = LOOKUPS[kind];
+    // table and column come from LOOKUPS, the values are bound
     const rows: { value: string }[] = await (manager ?? this.dataSource.manager).query(
       `SELECT ${column}::text AS value FROM ${table} WHERE ${column} = ANY($1::text[])`,
       [unique],
     );
     const found = new Set(rows.map((row) => row.value));
-    const unknown = unique.filter((value) => !found.has(value));
-    if (unknown.length > 0) {
-      throw new DomainException(
-        ErrorCode.InvalidReference,
-        `Unknown ${what}${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Look codes up with GET /taxonomy/${what === 'PC4 postcode' ? 'postcodes' : `${what}s`}?q=…`,
-        { unknown },
-      );
-    }
+    return unique.filter((value) => !found.has(value));
   }
 }

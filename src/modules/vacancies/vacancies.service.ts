@@ -281,26 +281,26 @@ export class VacanciesService {
   ): Promise<void> {
     if (dto.occupationUri !== undefined) {
       const occupationUri = dto.occupationUri;
-      await errors.reference(
-        () => this.references.assertOccupations([occupationUri], manager),
+      errors.addUnknown(
+        'occupation',
+        await this.references.unknown('occupation', [occupationUri], manager),
         () => ['occupationUri'],
       );
     }
     if (dto.skills !== undefined) {
       const skills = dto.skills;
-      await errors.reference(
-        () =>
-          this.references.assertSkills(
-            skills.map((skill) => skill.uri),
-            manager,
-          ),
-        (uri) => fieldsOf('skills', skills, 'uri', uri),
+      const unknown = await this.references.unknown(
+        'skill',
+        skills.map((skill) => skill.uri),
+        manager,
       );
+      errors.addUnknown('skill', unknown, (uri) => fieldsOf('skills', skills, 'uri', uri));
     }
     if (dto.pc4 !== undefined) {
       const pc4 = dto.pc4;
-      await errors.reference(
-        () => this.references.assertPostcodes([pc4], manager),
+      errors.addUnknown(
+        'postcode',
+        await this.references.unknown('postcode', [pc4], manager),
         () => ['pc4'],
       );
     }
