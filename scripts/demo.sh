@@ -18,6 +18,8 @@ echo "==> reference data (ESCO, sectors, postcodes)"
 node dist/src/modules/taxonomy/taxonomy-import.cli.js
 echo "==> demo data"
 node dist/scripts/demo/seed-demo.js
+echo "==> search indexes (rebuilt from the database)"
+node dist/src/modules/search/search-reindex.cli.js
 
 node dist/src/worker.js &
 worker=$!

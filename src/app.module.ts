@@ -8,10 +8,12 @@ import { HealthModule } from './infra/health/health.module';
 import { HttpExceptionFilter } from './infra/http/http-exception.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { OutboxModule } from './infra/outbox/outbox.module';
 import { SearchModule } from './infra/search/search.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { CandidatesModule } from './modules/candidates/candidates.module';
 import { EmployersModule } from './modules/employers/employers.module';
+import { SearchApiModule } from './modules/search/search-api.module';
 import { TaxonomyModule } from './modules/taxonomy/taxonomy.module';
 import { VacanciesModule } from './modules/vacancies/vacancies.module';
 
@@ -22,11 +24,14 @@ import { VacanciesModule } from './modules/vacancies/vacancies.module';
     DatabaseModule,
     RedisModule,
     SearchModule,
+    OutboxModule,
     AuditModule,
     AuthModule,
     HealthModule,
     AccountsModule,
     TaxonomyModule,
+    // before the modules with /:id routes: /candidates/search must not be read as an id
+    SearchApiModule,
     EmployersModule,
     VacanciesModule,
     CandidatesModule,

@@ -10,8 +10,15 @@ import Redis from 'ioredis';
 import { AppConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { LoggingModule } from './infra/logging/logging.module';
+import { OutboxRelay } from './infra/outbox/outbox-relay.service';
+import { OutboxModule } from './infra/outbox/outbox.module';
+import { JobHandlers, JobName } from './infra/queue/jobs';
+import { JOB_HANDLERS, QueueWorkers } from './infra/queue/queue-workers.service';
+import { QueueModule } from './infra/queue/queue.module';
 import { REDIS, RedisModule } from './infra/redis/redis.module';
 import { SearchModule } from './infra/search/search.module';
+import { SearchIndexerService } from './modules/search/search-indexer.service';
+import { SearchIndexingModule } from './modules/search/search-indexing.module';
 
 /** Fails the worker's start when Redis does not answer, instead of idling silently. */
 @Injectable()
@@ -30,9 +37,29 @@ class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
-/** The queue worker: no HTTP, same configuration, database and Redis as the API. */
+/** The queue worker: no HTTP; relays the outbox and runs the jobs. */
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, RedisModule, SearchModule],
-  providers: [WorkerReadiness],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    SearchModule,
+    OutboxModule,
+    QueueModule,
+    SearchIndexingModule,
+  ],
+  providers: [
+    WorkerReadiness,
+    {
+      provide: JOB_HANDLERS,
+      inject: [SearchIndexerService],
+      useFactory: (indexer: SearchIndexerService): JobHandlers => ({
+        [JobName.SyncSearchDocuments]: (data) => indexer.sync(data),
+      }),
+    },
+    QueueWorkers,
+    OutboxRelay,
+  ],
 })
 export class WorkerModule {}

@@ -10,6 +10,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  app.get(Logger).log('Worker running: outbox relay and queue workers started', 'Worker');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -10,6 +10,8 @@ export enum ErrorCode {
   RuleViolation = 'RULE_VIOLATION',
   TooManyAttempts = 'TOO_MANY_ATTEMPTS',
   Gone = 'GONE',
+  /** A backing service (the search engine) does not answer; retry later. */
+  Unavailable = 'UNAVAILABLE',
 }
 
 export interface DomainErrorDetails {

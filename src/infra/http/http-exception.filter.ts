@@ -42,6 +42,8 @@ export function statusOf(code: ErrorCode): number {
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.Gone:
       return HttpStatus.GONE;
+    case ErrorCode.Unavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
   }
 }
 

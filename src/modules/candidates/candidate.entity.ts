@@ -26,6 +26,16 @@ export const PROGRAMME_STATUSES = [
 ] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
 
+export const PROGRAMME_STATUS_LABELS: Record<ProgrammeStatus, string> = {
+  intake: 'intake',
+  active: 'actief',
+  jobhunting: 'jobhunting',
+  'trial-placement': 'proefplaatsing',
+  placed: 'geplaatst',
+  paused: 'gepauzeerd',
+  exited: 'uitgestroomd',
+};
+
 export interface WorkExperience {
   /** ESCO occupation URI */
   occupationUri: string;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLogEntity } from '../../infra/audit/audit-log.entity';
 import { AuditService } from '../../infra/audit/audit.service';
+import { OutboxService } from '../../infra/outbox/outbox.service';
 import { Actor, Role } from '../../infra/auth/role';
 import { AppConfig } from '../../infra/config/app-config';
 import { APP_CONFIG } from '../../infra/config/config.module';
@@ -107,6 +108,7 @@ export class CandidatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly references: TaxonomyReferencesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -230,6 +232,7 @@ export class CandidatesService {
         await this.assertCaseloadRoom(manager, klantmanagerId);
       }
       await saveUnique(() => repo.save(candidate));
+      await this.outbox.add(manager, 'candidate', [candidate.id]);
       await this.audit.record(
         actor,
         {
@@ -284,6 +287,7 @@ export class CandidatesService {
           await this.assertCaseloadRoom(manager, candidate.klantmanagerId);
         }
         await saveUnique(() => repo.save(candidate));
+        await this.outbox.add(manager, 'candidate', [id]);
         await this.audit.record(
           actor,
           {
@@ -316,6 +320,7 @@ export class CandidatesService {
       }
       candidate.klantmanagerId = dto.klantmanagerId;
       await manager.getRepository(CandidateEntity).save(candidate);
+      await this.outbox.add(manager, 'candidate', [id]);
       await this.audit.record(
         actor,
         {
@@ -390,6 +395,7 @@ export class CandidatesService {
     await this.dataSource.transaction(async (manager) => {
       await this.find(manager, id, true);
       await manager.getRepository(CandidateEntity).delete({ id });
+      await this.outbox.add(manager, 'candidate', [id]);
       await this.audit.record(
         actor,
         { action: 'candidate.erase', objectType: 'candidate', objectId: id },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { AuditService } from '../../infra/audit/audit.service';
+import { OutboxService } from '../../infra/outbox/outbox.service';
 import { Actor, Role } from '../../infra/auth/role';
 import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { Page, PageQueryDto, pageOf, skipOf } from '../../infra/http/pagination';
@@ -48,6 +49,7 @@ export class EmployersService {
     private readonly access: EmployerAccessService,
     private readonly references: TaxonomyReferencesService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async list(actor: Actor, query: EmployerQueryDto): Promise<Page<EmployerSummaryDto>> {
@@ -140,6 +142,7 @@ export class EmployersService {
           .getRepository(EmployerContactEntity)
           .insert(contacts.map((contact) => contactRow(employer.id, contact)));
       }
+      await this.outbox.add(manager, 'employer', [employer.id]);
       await this.audit.record(
         actor,
         {
@@ -238,6 +241,7 @@ export class EmployersService {
           )
         : undefined;
 
+      await this.outbox.add(manager, 'employer', [id]);
       await this.audit.record(
         actor,
         {
@@ -284,6 +288,7 @@ export class EmployersService {
       const notes = await manager.getRepository(EmployerNoteEntity).delete({ employerId: id });
       // locations and contacts go with the employer (ON DELETE CASCADE)
       await manager.getRepository(EmployerEntity).delete({ id });
+      await this.outbox.add(manager, 'employer', [id]);
       await this.audit.record(
         actor,
         {

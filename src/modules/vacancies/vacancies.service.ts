@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../infra/audit/audit.service';
+import { OutboxService } from '../../infra/outbox/outbox.service';
 import { Actor, Role } from '../../infra/auth/role';
 import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { Page, pageOf, skipOf } from '../../infra/http/pagination';
@@ -38,6 +39,7 @@ export class VacanciesService {
     private readonly access: EmployerAccessService,
     private readonly references: TaxonomyReferencesService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async list(actor: Actor, query: VacancyQueryDto): Promise<Page<VacancyResponseDto>> {
@@ -145,6 +147,7 @@ export class VacanciesService {
           createdById: actor.userId,
         }),
       );
+      await this.outbox.add(manager, 'vacancy', [vacancy.id]);
       await this.audit.record(
         actor,
         {
@@ -224,6 +227,7 @@ export class VacanciesService {
       };
       // save() on the loaded entity bumps version and updatedAt only when something changed
       await manager.getRepository(VacancyEntity).save(Object.assign(vacancy, changes));
+      await this.outbox.add(manager, 'vacancy', [id]);
       await this.audit.record(
         actor,
         {
@@ -260,6 +264,9 @@ export class VacanciesService {
         );
       }
       await manager.getRepository(VacancyEntity).delete({ id });
+      await this.outbox.add(manager, 'vacancy', [id]);
+      // the vacancy is gone, so the indexer cannot find its employer: name it here
+      await this.outbox.add(manager, 'employer', [vacancy.employerId]);
       await this.audit.record(
         actor,
         {

@@ -1,0 +1,116 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FieldValue, SearchHit, SearchIndexName } from '../../../infra/search/search-engine';
+
+export class FacetCountDto {
+  @ApiProperty() value: string;
+  @ApiProperty({ description: 'Dutch label of the value' }) label: string;
+  @ApiProperty() count: number;
+}
+
+export class RelaxationDto {
+  @ApiProperty({ description: 'The query parameter that, left out, finds results' })
+  parameter: string;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'How many results there are without it' }) total: number;
+  @ApiProperty({ example: 'Zonder afstand (15 km van 1315) zijn er 12 resultaten.' })
+  message: string;
+}
+
+export class SearchItemDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'km from nearPc4, when given' })
+  distanceKm: number | null;
+  [field: string]: unknown;
+}
+
+export class SearchResponse {
+  @ApiProperty({ enum: ['postgres', 'meilisearch'] }) engine: 'postgres' | 'meilisearch';
+  @ApiProperty({
+    type: [SearchItemDto],
+    description:
+      'Per index: candidates (occupations, skills, languages, hours; never a name, age, contact or health detail), vacancies or employers',
+  })
+  items: SearchItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/FacetCountDto' } },
+  })
+  facets: Record<string, FacetCountDto[]>;
+  @ApiPropertyOptional({
+    type: [RelaxationDto],
+    description: 'When nothing is found: which criterion, left out, would find results',
+  })
+  relaxations: RelaxationDto[];
+}
+
+/** The fields a search result shows, per index; search-only fields (alternative labels) stay out. */
+const SHOWN: Record<SearchIndexName, string[]> = {
+  candidates: [
+    'occupations',
+    'occupationLabels',
+    'experienceTitles',
+    'skillLabels',
+    'activities',
+    'languages',
+    'certificates',
+    'drivingLicences',
+    'sectors',
+    'programmeStatus',
+    'educationLevel',
+    'hoursMin',
+    'hoursMax',
+    'availableFrom',
+    'klantmanagerId',
+  ],
+  vacancies: [
+    'title',
+    'occupation',
+    'occupationLabel',
+    'employerId',
+    'employerName',
+    'sector',
+    'status',
+    'kind',
+    'contractType',
+    'pc4',
+    'hoursMin',
+    'hoursMax',
+    'startDate',
+    'trialPlacementPossible',
+    'languages',
+  ],
+  employers: [
+    'name',
+    'sector',
+    'sectorLabel',
+    'opennessTo45Plus',
+    'acceptsTrialPlacements',
+    'hasOpenVacancies',
+    'openVacancies',
+    'vacancyTitles',
+    'places',
+  ],
+};
+const DATES = new Set(['availableFrom', 'startDate']);
+const BOOLEANS = new Set(['acceptsTrialPlacements', 'hasOpenVacancies', 'trialPlacementPossible']);
+
+function shown(field: string, value: FieldValue | undefined): unknown {
+  if (value === undefined) return null;
+  if (DATES.has(field)) {
+    const digits = String(value);
+    return value === 0 ? null : `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  }
+  if (BOOLEANS.has(field)) return value === 'true';
+  return value;
+}
+
+export function toSearchItem(index: SearchIndexName, hit: SearchHit): SearchItemDto {
+  return {
+    id: hit.id,
+    distanceKm: hit.distanceKm,
+    ...Object.fromEntries(SHOWN[index].map((field) => [field, shown(field, hit.fields[field])])),
+  };
+}
