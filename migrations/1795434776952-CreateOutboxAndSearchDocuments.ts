@@ -30,7 +30,11 @@ export class CreateOutboxAndSearchDocuments1795434776952 implements MigrationInt
       `ALTER TEXT SEARCH CONFIGURATION werkspoor_nl ALTER MAPPING FOR hword, hword_part, word WITH unaccent, dutch_stem`,
     );
     await queryRunner.query(
-      `CREATE TABLE "search_documents" ("index_name" text NOT NULL, "id" text NOT NULL, "fields" jsonb NOT NULL, "search_vector" tsvector NOT NULL, "keywords" text[] NOT NULL, "facet_values" text[] NOT NULL, "lat" double precision, "lng" double precision, "indexed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_search_documents" PRIMARY KEY ("index_name", "id"))`,
+      `CREATE TABLE "search_documents" ("index_name" text NOT NULL, "id" text NOT NULL, "search_vector" tsvector NOT NULL, "keywords" text[] NOT NULL, "facet_values" text[] NOT NULL, "numbers" jsonb NOT NULL, "lat" double precision, "lng" double precision, "indexed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_search_documents" PRIMARY KEY ("index_name", "id"))`,
+    );
+    // the stored fields, apart: searches visit only the narrow rows above
+    await queryRunner.query(
+      `CREATE TABLE "search_document_fields" ("index_name" text NOT NULL, "id" text NOT NULL, "fields" jsonb NOT NULL, CONSTRAINT "PK_search_document_fields" PRIMARY KEY ("index_name", "id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_search_documents_vector" ON "search_documents" USING gin ("search_vector")`,
@@ -51,6 +55,7 @@ export class CreateOutboxAndSearchDocuments1795434776952 implements MigrationInt
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "search_terms"`);
+    await queryRunner.query(`DROP TABLE "search_document_fields"`);
     await queryRunner.query(`DROP TABLE "search_documents"`);
     await queryRunner.query(`DROP TEXT SEARCH CONFIGURATION werkspoor_nl`);
     await queryRunner.query(`DROP TRIGGER outbox_notify ON "outbox"`);

@@ -7,7 +7,9 @@ import { CreateCandidateDto } from '../src/modules/candidates/dto/candidate.dto'
 import { CreateVacancyDto } from '../src/modules/vacancies/dto/vacancy.dto';
 import { DEMO_PASSWORD, DemoData } from '../scripts/demo/demo-data';
 import { seedDemo } from '../scripts/demo/seed-demo';
+import { SearchReindexService } from '../src/modules/search/search-reindex.service';
 import { createTestApp, TestApp } from './helpers/test-app';
+import { startWorker } from './helpers/worker';
 
 /** Drops what the API does not accept on create (ids, derived and server-set fields) and nulls. */
 function asRequestBody(row: object, omit: string[]): Record<string, unknown> {
@@ -90,5 +92,27 @@ describe('demo data', () => {
 
     const employer = await login('werkgever@werkspoor.demo');
     await request(t.http).get('/candidates').set(employer).expect(403);
+  });
+
+  it('is searchable after the reindex the demo script runs', async () => {
+    const worker = await startWorker(t.dataSource);
+    try {
+      const candidates = await worker.app.get(SearchReindexService).reindex('candidates');
+      expect(candidates.documents).toBeGreaterThanOrEqual(100);
+      const login = await request(t.http)
+        .post('/auth/login')
+        .send({ email: 'am.logistiek@werkspoor.demo', password: DEMO_PASSWORD })
+        .expect(200);
+      const found = await request(t.http)
+        .get('/candidates/search')
+        .query({ q: 'drukker', facets: 'sectors' })
+        .set({ Authorization: `Bearer ${login.body.accessToken as string}` })
+        .expect(200);
+      const body = found.body as { total: number; items: { experienceTitles: string[] }[] };
+      expect(body.total).toBeGreaterThan(0);
+      for (const item of body.items) expect(item.experienceTitles.join(' ')).toMatch(/druk/i);
+    } finally {
+      await worker.close();
+    }
   });
 });

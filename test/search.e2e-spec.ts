@@ -88,7 +88,7 @@ describe('search (API, outbox, worker)', () => {
       });
       await worker.settled();
       const [row] = await t.dataSource.query<{ fields: object }[]>(
-        `SELECT fields FROM search_documents WHERE index_name = 'candidates' AND id = $1`,
+        `SELECT fields FROM search_document_fields WHERE index_name = 'candidates' AND id = $1`,
         [candidate.id],
       );
       const stored = JSON.stringify(row.fields);

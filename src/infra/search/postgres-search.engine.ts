@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   FieldValue,
@@ -13,18 +14,30 @@ import { SEARCH_SCHEMAS } from './search-indexes';
 import { checkQuery } from './check-query';
 import { MAX_QUERY_WORDS, searchWords } from './search-text';
 
-const TEXT_WEIGHTS = ['A', 'B', 'C', 'D'] as const;
 /** A query word absent from the vocabulary is replaced by its nearest indexed words (typos). */
-const TYPO_SIMILARITY = 0.45;
-const TYPO_ALTERNATIVES = 3;
+const TYPO_SIMILARITY = 0.5;
+const TYPO_ALTERNATIVES = 2;
+/** Broad searches sort and count tens of thousands of rows: keep that in memory. */
+const SEARCH_WORK_MEM = '32MB';
 const UPSERT_BATCH = 1000;
+const TABLES = ['search_documents', 'search_document_fields'] as const;
+
+/**
+ * Keyword values as 64-bit hashes (hex): ESCO URIs run to 70 characters, and short keys keep
+ * the rows every search visits small. A hash collision could only widen a filter by chance.
+ */
+export function keywordKey(field: string, value: string): string {
+  return createHash('md5').update(`${field}:${value}`).digest('hex').slice(0, 16);
+}
 
 interface Row {
   id: string;
   fields: Record<string, FieldValue>;
+  /** The text of each weight group (A, B, C): what the tsvector is built from */
   texts: string[];
   keywords: string[];
   facet_values: string[];
+  numbers: Record<string, FieldValue>;
   lat: number | null;
   lng: number | null;
 }
@@ -39,8 +52,10 @@ class Params {
 }
 
 /**
- * The embedded default engine: one row per document in `search_documents` with a weighted
- * tsvector (Dutch stemming, accents removed), keyword and facet arrays (GIN) and a point;
+ * The embedded default engine: one narrow row per document in `search_documents` with a
+ * weighted tsvector (Dutch stemming, accents removed), hashed keywords and facet values (GIN),
+ * the number fields and a point; the stored fields live in `search_document_fields` and are
+ * read for the page of hits only;
  * `search_terms` holds every indexed word with a trigram index, so a misspelt query word is
  * replaced by the indexed words nearest to it. Searches see a consistent snapshot: an upsert
  * or rebuild is one transaction.
@@ -73,10 +88,14 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async delete(index: SearchIndexName, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
-      `DELETE FROM search_documents WHERE index_name = $1 AND id = ANY($2::text[])`,
-      [this.indexName(index), ids],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      for (const table of TABLES) {
+        await manager.query(`DELETE FROM ${table} WHERE index_name = $1 AND id = ANY($2::text[])`, [
+          this.indexName(index),
+          ids,
+        ]);
+      }
+    });
   }
 
   async rebuild(
@@ -85,14 +104,17 @@ export class PostgresSearchEngine implements SearchEngine {
   ): Promise<IndexStats> {
     let documents = 0;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`DELETE FROM search_documents WHERE index_name = $1`, [
-        this.indexName(index),
-      ]);
+      // the vocabulary too: words of documents that are gone would only widen typo matches
+      for (const table of [...TABLES, 'search_terms']) {
+        await manager.query(`DELETE FROM ${table} WHERE index_name = $1`, [this.indexName(index)]);
+      }
       for await (const batch of batches) {
         await this.write(manager, index, batch);
         documents += batch.length;
       }
     });
+    // fresh statistics, or the planner keeps planning for the old contents
+    await this.dataSource.query(`ANALYZE search_documents, search_document_fields, search_terms`);
     return { documents };
   }
 
@@ -108,7 +130,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const schema = SEARCH_SCHEMAS[index];
     checkQuery(schema, query);
     const params = new Params();
-    const conditions = [`d.index_name = ${params.add(this.indexName(index))}`];
+    const name = params.add(this.indexName(index));
+    const conditions = [`d.index_name = ${name}`];
 
     let rank = '0';
     const tsquery = query.text ? await this.textQuery(index, query.text) : null;
@@ -123,10 +146,10 @@ export class PostgresSearchEngine implements SearchEngine {
         // PostgreSQL text cannot hold NUL: such a value was never stored, so it matches nothing
         const values = filter.values
           .filter((value) => !value.includes('\u0000'))
-          .map((value) => `${filter.field}:${value}`);
+          .map((value) => keywordKey(filter.field, value));
         conditions.push(`d.keywords && ${params.add(values)}::text[]`);
       } else {
-        const value = `(d.fields ->> ${params.add(filter.field)})::float8`;
+        const value = `(d.numbers ->> ${params.add(filter.field)})::float8`;
         if (filter.min !== undefined) conditions.push(`${value} >= ${params.add(filter.min)}`);
         if (filter.max !== undefined) conditions.push(`${value} <= ${params.add(filter.max)}`);
       }
@@ -159,7 +182,7 @@ export class PostgresSearchEngine implements SearchEngine {
         orderBy = 'm.distance ASC, m.id';
         break;
       case 'field':
-        orderBy = `(d.fields ->> ${params.add(sort.field)})::float8 ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, m.id`;
+        orderBy = `(d.numbers ->> ${params.add(sort.field)})::float8 ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, m.id`;
         break;
     }
 
@@ -174,24 +197,32 @@ export class PostgresSearchEngine implements SearchEngine {
 
     const sql = `
       WITH m AS MATERIALIZED (
-        SELECT d.id, d.facet_values, ${rank} AS rank, ${distance} AS distance
+        SELECT d.id, ${facetFields.length > 0 ? 'd.facet_values' : 'NULL::text[] AS facet_values'},
+          ${rank} AS rank, ${distance} AS distance
         FROM search_documents d WHERE ${conditions.join(' AND ')}
+      ),
+      page AS (
+        SELECT m.id, m.distance, row_number() OVER (ORDER BY ${orderBy}) AS n FROM m
+        ${sort.by === 'field' ? `JOIN search_documents d ON d.index_name = ${name} AND d.id = m.id` : ''}
+        ORDER BY ${orderBy}
+        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}
       )
       SELECT (SELECT count(*)::int FROM m) AS total,
-        (SELECT coalesce(json_agg(json_build_object('id', p.id, 'fields', p.fields, 'distance', p.distance) ORDER BY p.n), '[]'::json)
-           FROM (SELECT m.id, d.fields, m.distance, row_number() OVER (ORDER BY ${orderBy}) AS n FROM m
-                 JOIN search_documents d ON d.index_name = ${params.add(this.indexName(index))} AND d.id = m.id
-                 ORDER BY ${orderBy}
-                 LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}) p) AS hits,
+        (SELECT coalesce(json_agg(json_build_object('id', p.id, 'fields', f.fields, 'distance', p.distance) ORDER BY p.n), '[]'::json)
+           FROM page p
+           JOIN search_document_fields f ON f.index_name = ${name} AND f.id = p.id) AS hits,
         ${facetsSql} AS facets`;
 
-    const [row] = await this.dataSource.query<
-      {
-        total: number;
-        hits: { id: string; fields: Record<string, FieldValue>; distance: number | null }[];
-        facets: Record<string, number>;
-      }[]
-    >(sql, params.values);
+    const [row] = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
+      return manager.query<
+        {
+          total: number;
+          hits: { id: string; fields: Record<string, FieldValue>; distance: number | null }[];
+          facets: Record<string, number>;
+        }[]
+      >(sql, params.values);
+    });
 
     const facets: SearchResult['facets'] = Object.fromEntries(facetFields.map((f) => [f, {}]));
     for (const [key, count] of Object.entries(row.facets)) {
@@ -260,22 +291,26 @@ export class PostgresSearchEngine implements SearchEngine {
     for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
       const batch = rows.slice(start, start + UPSERT_BATCH);
       const vector = schema.text
-        .map(
-          (_, i) =>
-            `setweight(to_tsvector('werkspoor_nl', d.texts ->> ${i}), '${TEXT_WEIGHTS[i]}')`,
-        )
+        .map((_, i) => `setweight(to_tsvector('werkspoor_nl', d.texts ->> ${i}), '${'ABCD'[i]}')`)
         .join(' || ');
       await manager.query(
-        `INSERT INTO search_documents (index_name, id, fields, search_vector, keywords, facet_values, lat, lng, indexed_at)
-         SELECT $1, d.id, d.fields, ${vector},
+        `INSERT INTO search_documents (index_name, id, search_vector, keywords, facet_values, numbers, lat, lng, indexed_at)
+         SELECT $1, d.id, ${vector},
            ARRAY(SELECT jsonb_array_elements_text(d.keywords)),
-           ARRAY(SELECT jsonb_array_elements_text(d.facet_values)), d.lat, d.lng, now()
-         FROM jsonb_to_recordset($2::jsonb) AS d(id text, fields jsonb, texts jsonb, keywords jsonb, facet_values jsonb, lat float8, lng float8)
-         ON CONFLICT (index_name, id) DO UPDATE SET fields = EXCLUDED.fields,
-           search_vector = EXCLUDED.search_vector, keywords = EXCLUDED.keywords,
-           facet_values = EXCLUDED.facet_values, lat = EXCLUDED.lat, lng = EXCLUDED.lng,
+           ARRAY(SELECT jsonb_array_elements_text(d.facet_values)), d.numbers, d.lat, d.lng, now()
+         FROM jsonb_to_recordset($2::jsonb)
+           AS d(id text, texts jsonb, keywords jsonb, facet_values jsonb, numbers jsonb, lat float8, lng float8)
+         ON CONFLICT (index_name, id) DO UPDATE SET search_vector = EXCLUDED.search_vector,
+           keywords = EXCLUDED.keywords, facet_values = EXCLUDED.facet_values,
+           numbers = EXCLUDED.numbers, lat = EXCLUDED.lat, lng = EXCLUDED.lng,
            indexed_at = EXCLUDED.indexed_at`,
         [this.indexName(index), JSON.stringify(batch)],
+      );
+      await manager.query(
+        `INSERT INTO search_document_fields (index_name, id, fields)
+         SELECT $1, d.id, d.fields FROM jsonb_to_recordset($2::jsonb) AS d(id text, fields jsonb)
+         ON CONFLICT (index_name, id) DO UPDATE SET fields = EXCLUDED.fields`,
+        [this.indexName(index), JSON.stringify(batch.map(({ id, fields }) => ({ id, fields })))],
       );
       const terms = [...new Set(batch.flatMap((row) => row.texts.flatMap(searchWords)))].sort();
       await manager.query(
@@ -290,14 +325,18 @@ function toRow(schema: IndexSchema, doc: SearchDocument): Row {
   const texts = schema.text.map((group) =>
     group.flatMap((field) => asStrings(doc.fields[field])).join(' \n '),
   );
-  const keywordsOf = (fields: readonly string[]) =>
-    fields.flatMap((field) => asStrings(doc.fields[field]).map((value) => `${field}:${value}`));
+  const valuesOf = (field: string) => asStrings(doc.fields[field]);
   return {
     id: doc.id,
     fields: doc.fields,
     texts,
-    keywords: keywordsOf(schema.keywords),
-    facet_values: [...new Set(keywordsOf(schema.facets))],
+    keywords: schema.keywords.flatMap((field) =>
+      valuesOf(field).map((value) => keywordKey(field, value)),
+    ),
+    facet_values: [
+      ...new Set(schema.facets.flatMap((field) => valuesOf(field).map((v) => `${field}:${v}`))),
+    ],
+    numbers: Object.fromEntries(schema.numbers.map((field) => [field, doc.fields[field] ?? null])),
     lat: doc.geo?.lat ?? null,
     lng: doc.geo?.lng ?? null,
   };
