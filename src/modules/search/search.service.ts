@@ -122,24 +122,7 @@ export class SearchService {
         ],
       });
     }
-    if (dto.hoursMin !== undefined || dto.hoursMax !== undefined) {
-      // the candidate's range of hours overlaps the range asked for
-      criteria.push({
-        parameter: 'hours',
-        label: 'uren',
-        filters: [
-          { kind: 'range', field: 'hoursMax', min: dto.hoursMin },
-          { kind: 'range', field: 'hoursMin', max: dto.hoursMax },
-        ],
-      });
-    }
-    if (dto.availableBy) {
-      criteria.push({
-        parameter: 'availableBy',
-        label: 'beschikbaarheid',
-        filters: [{ kind: 'range', field: 'availableFrom', max: dateNumber(dto.availableBy) }],
-      });
-    }
+    this.addUpTo(criteria, 'availableBy', 'beschikbaarheid', 'availableFrom', dto.availableBy);
     this.addAnyOf(criteria, 'sector', 'sector', 'sectors', dto.sector);
     this.addAnyOf(criteria, 'status', 'status', 'programmeStatus', dto.status);
     this.addAnyOf(
@@ -182,23 +165,7 @@ export class SearchService {
         ],
       });
     }
-    if (dto.hoursMin !== undefined || dto.hoursMax !== undefined) {
-      criteria.push({
-        parameter: 'hours',
-        label: 'uren',
-        filters: [
-          { kind: 'range', field: 'hoursMax', min: dto.hoursMin },
-          { kind: 'range', field: 'hoursMin', max: dto.hoursMax },
-        ],
-      });
-    }
-    if (dto.startBy) {
-      criteria.push({
-        parameter: 'startBy',
-        label: 'startdatum',
-        filters: [{ kind: 'range', field: 'startDate', max: dateNumber(dto.startBy) }],
-      });
-    }
+    this.addUpTo(criteria, 'startBy', 'startdatum', 'startDate', dto.startBy);
     this.addAnyOf(criteria, 'sector', 'sector', 'sector', dto.sector);
     this.addAnyOf(criteria, 'status', 'status', 'status', dto.status);
     this.addAnyOf(criteria, 'contractType', 'contractvorm', 'contractType', dto.contractType);
@@ -323,7 +290,7 @@ export class SearchService {
     return criteria;
   }
 
-  /** Base criteria plus occupation, ISCO group and skills, after checking the ESCO references. */
+  /** Base criteria plus occupation, ISCO group, skills and hours, after checking the ESCO references. */
   private async profileCriteria(
     index: 'candidates' | 'vacancies',
     dto: ProfileSearchQueryDto,
@@ -346,6 +313,17 @@ export class SearchService {
     this.addAnyOf(criteria, 'occupation', 'beroep', fields.occupation, dto.occupation);
     this.addAnyOf(criteria, 'iscoGroup', 'beroepsgroep', fields.isco, dto.iscoGroup);
     this.addAllOf(criteria, 'skill', 'vaardigheid', 'skills', dto.skill);
+    if (dto.hoursMin !== undefined || dto.hoursMax !== undefined) {
+      // the document's range of hours overlaps the range asked for
+      criteria.push({
+        parameter: 'hours',
+        label: 'uren',
+        filters: [
+          { kind: 'range', field: 'hoursMax', min: dto.hoursMin },
+          { kind: 'range', field: 'hoursMin', max: dto.hoursMax },
+        ],
+      });
+    }
     return criteria;
   }
 
@@ -369,6 +347,23 @@ export class SearchService {
   ): void {
     if (values?.length) {
       criteria.push({ parameter, label, filters: values.map((value) => anyOf(field, [value])) });
+    }
+  }
+
+  /** A date field on or before `date` (no date counts as "now"). */
+  private addUpTo(
+    criteria: Criterion[],
+    parameter: string,
+    label: string,
+    field: string,
+    date: string | undefined,
+  ): void {
+    if (date) {
+      criteria.push({
+        parameter,
+        label,
+        filters: [{ kind: 'range', field, max: dateNumber(date) }],
+      });
     }
   }
 
