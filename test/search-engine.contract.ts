@@ -303,9 +303,7 @@ export function describeSearchEngineContract(
   if (skipReason !== undefined) {
     // straight to stderr: Jest drops the console output of a file whose tests are all skipped
     process.stderr.write(`\n${engineName} search engine contract tests skipped: ${skipReason}\n\n`);
-    describe.skip(title, () => {
-      it.skip(`skipped: ${skipReason}`, () => undefined);
-    });
+    describe(title, () => it.skip(`skipped: ${skipReason}`, () => undefined));
     return;
   }
 

@@ -83,12 +83,12 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async upsert(index: SearchIndexName, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    await this.dataSource.transaction((manager) => this.write(manager, index, documents));
+    await this.writing(index, (manager) => this.write(manager, index, documents));
   }
 
   async delete(index: SearchIndexName, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.transaction(async (manager) => {
+    await this.writing(index, async (manager) => {
       for (const table of TABLES) {
         await manager.query(`DELETE FROM ${table} WHERE index_name = $1 AND id = ANY($2::text[])`, [
           this.indexName(index),
@@ -103,7 +103,7 @@ export class PostgresSearchEngine implements SearchEngine {
     batches: AsyncIterable<SearchDocument[]>,
   ): Promise<IndexStats> {
     let documents = 0;
-    await this.dataSource.transaction(async (manager) => {
+    await this.writing(index, async (manager) => {
       // the vocabulary too: words of documents that are gone would only widen typo matches
       for (const table of [...TABLES, 'search_terms']) {
         await manager.query(`DELETE FROM ${table} WHERE index_name = $1`, [this.indexName(index)]);
@@ -238,6 +238,20 @@ export class PostgresSearchEngine implements SearchEngine {
       })),
       facets,
     };
+  }
+
+  /**
+   * Runs a write transaction on one index after taking that index's lock: upserts, deletes and
+   * rebuilds of an index take their turn (a rebuild running next to the indexer would otherwise
+   * deadlock on the rows both touch); searches never wait.
+   */
+  private writing(index: SearchIndexName, work: (manager: EntityManager) => Promise<void>) {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `search-index:${this.indexName(index)}`,
+      ]);
+      await work(manager);
+    });
   }
 
   private indexName(index: SearchIndexName): string {

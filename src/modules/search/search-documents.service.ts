@@ -208,16 +208,25 @@ export class SearchDocumentsService {
     skillUris: string[],
     pc4s: string[],
   ): Promise<Labels> {
+    // employers name no occupation or skill: no query for an empty list
+    const load = <T>(keys: string[], find: (keys: string[]) => Promise<T[]>): Promise<T[]> =>
+      keys.length > 0 ? find(unique(keys)) : Promise.resolve([]);
     const [occupations, skills, postcodes] = await Promise.all([
-      this.dataSource.getRepository(OccupationEntity).find({
-        select: ['uri', 'iscoGroup', 'labelNl', 'altLabelsNl'],
-        where: { uri: In(unique(occupationUris)) },
-      }),
-      this.dataSource.getRepository(SkillEntity).find({
-        select: ['uri', 'labelNl', 'labelEn'],
-        where: { uri: In(unique(skillUris)) },
-      }),
-      this.dataSource.getRepository(PostcodeEntity).find({ where: { pc4: In(unique(pc4s)) } }),
+      load(occupationUris, (uris) =>
+        this.dataSource.getRepository(OccupationEntity).find({
+          select: ['uri', 'iscoGroup', 'labelNl', 'altLabelsNl'],
+          where: { uri: In(uris) },
+        }),
+      ),
+      load(skillUris, (uris) =>
+        this.dataSource.getRepository(SkillEntity).find({
+          select: ['uri', 'labelNl', 'labelEn'],
+          where: { uri: In(uris) },
+        }),
+      ),
+      load(pc4s, (keys) =>
+        this.dataSource.getRepository(PostcodeEntity).find({ where: { pc4: In(keys) } }),
+      ),
     ]);
     const occupationByUri = new Map(occupations.map((o) => [o.uri, o]));
     const skillLabel = new Map(skills.map((s) => [s.uri, s.labelNl ?? s.labelEn]));

@@ -16,6 +16,11 @@ const INDEX_OF: Record<OutboxTopic, SearchIndexName> = {
   employer: 'employers',
 };
 
+/** The outbox topic whose changes an index follows. */
+export const TOPIC_OF = Object.fromEntries(
+  Object.entries(INDEX_OF).map(([topic, index]) => [index, topic]),
+) as Record<SearchIndexName, OutboxTopic>;
+
 /**
  * Brings documents in line with the database: reloads the records by id, upserts the ones that
  * exist and deletes the rest. Running it twice gives the same index. A vacancy also refreshes its

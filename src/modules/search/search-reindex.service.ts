@@ -8,16 +8,9 @@ import {
   SearchEngine,
   SearchIndexName,
 } from '../../infra/search/search-engine';
-import { SearchIndexerService } from './search-indexer.service';
+import { SearchIndexerService, TOPIC_OF } from './search-indexer.service';
 
 const BATCH = 1000;
-
-const TABLE: Record<SearchIndexName, string> = {
-  candidates: 'candidates',
-  vacancies: 'vacancies',
-  employers: 'employers',
-};
-const TOPIC = { candidates: 'candidate', vacancies: 'vacancy', employers: 'employer' } as const;
 
 /**
  * Rebuilds an index from the database. Changes committed while it runs are not lost: their
@@ -45,11 +38,11 @@ export class SearchReindexService {
     await this.dataSource.transaction(async (manager) => {
       const changed = await manager.query<{ aggregate_id: string }[]>(
         `SELECT DISTINCT aggregate_id FROM outbox WHERE topic = $1 AND created_at >= $2`,
-        [TOPIC[index], since],
+        [TOPIC_OF[index], since],
       );
       await this.outbox.add(
         manager,
-        TOPIC[index],
+        TOPIC_OF[index],
         changed.map((row) => row.aggregate_id),
       );
     });
@@ -63,7 +56,8 @@ export class SearchReindexService {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const rows = await this.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM ${TABLE[index]} WHERE id > $1 ORDER BY id LIMIT $2`,
+        // each index is named after its table; `index` is one of SEARCH_INDEXES, never input
+        `SELECT id FROM ${index} WHERE id > $1 ORDER BY id LIMIT $2`,
         [after, BATCH],
       );
       if (rows.length === 0) return;
