@@ -11,7 +11,7 @@ import { SEARCH_INDEXES } from '../src/infra/search/search-engine';
 import { createSearchEngine } from '../src/infra/search/search.module';
 import { httpClient, startApi } from './lib/api';
 import { prepareDatabase, relationSizes } from './lib/bench-db';
-import { applyBenchEnv } from './lib/bench-env';
+import { applyBenchEnv, phasesSetting, wholeSetting } from './lib/bench-env';
 import { DatasetSpec, generateDataset, loadDataset, LONG_TAIL_VERSION } from './lib/data-load';
 import { EngineProbe } from './lib/engine-probe';
 import { FreshnessFigures, FreshnessTarget, freshnessWithWorker } from './lib/freshness';
@@ -33,40 +33,27 @@ import { searchReport, seconds } from './search-report';
  * (bench/lib/bench-env.ts), e.g. BENCH_DATABASE_URL.
  */
 
-const whole = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-};
-
 const PHASES = ['index', 'freshness', 'search'] as const;
-type Phase = (typeof PHASES)[number];
 
 const SETTINGS = {
-  seed: whole('BENCH_SEED', 4545),
-  candidates: whole('BENCH_CANDIDATES', 100_000),
-  vacancies: whole('BENCH_VACANCIES', 20_000),
-  employers: whole('BENCH_EMPLOYERS', 2_000),
+  seed: wholeSetting('BENCH_SEED', 4545),
+  candidates: wholeSetting('BENCH_CANDIDATES', 100_000),
+  vacancies: wholeSetting('BENCH_VACANCIES', 20_000),
+  employers: wholeSetting('BENCH_EMPLOYERS', 2_000),
   /** Repetitions of every search scenario; the report gives the median run. */
-  runs: whole('BENCH_RUNS', 3),
+  runs: wholeSetting('BENCH_RUNS', 3),
   /** Measured requests of the one client, per scenario and run. */
-  requestsOneClient: whole('BENCH_REQUESTS_1', 400),
+  requestsOneClient: wholeSetting('BENCH_REQUESTS_1', 400),
   /** Measured requests of each of the 8 clients, per scenario and run. */
-  requestsPerClientOfMany: whole('BENCH_REQUESTS_8', 100),
-  warmupPerClient: whole('BENCH_WARMUP', 10),
+  requestsPerClientOfMany: wholeSetting('BENCH_REQUESTS_8', 100),
+  warmupPerClient: wholeSetting('BENCH_WARMUP', 10),
   /** Time budget of one scenario run: fewer requests are measured when it runs out. */
-  scenarioSeconds: whole('BENCH_SCENARIO_SECONDS', 30),
-  freshnessChanges: whole('BENCH_FRESHNESS_CHANGES', 240),
-  freshnessPerSecond: whole('BENCH_FRESHNESS_RATE', 20),
+  scenarioSeconds: wholeSetting('BENCH_SCENARIO_SECONDS', 30),
+  freshnessChanges: wholeSetting('BENCH_FRESHNESS_CHANGES', 240),
+  freshnessPerSecond: wholeSetting('BENCH_FRESHNESS_RATE', 20),
   clients: [1, 8] as const,
   /** BENCH_PHASES=search (comma list) runs only some phases; skipping `index` needs a built index. */
-  phases: new Set(
-    (process.env.BENCH_PHASES ?? PHASES.join(',')).split(',').map((phase) => {
-      if (!(PHASES as readonly string[]).includes(phase))
-        throw new Error(`BENCH_PHASES: unknown phase ${phase}; choose from ${PHASES.join(', ')}`);
-      return phase as Phase;
-    }),
-  ),
+  phases: phasesSetting(PHASES),
   /** BENCH_RESET=1 drops and recreates the bench database first. */
   reset: process.env.BENCH_RESET === '1',
 };

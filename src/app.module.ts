@@ -14,6 +14,8 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { CandidatesModule } from './modules/candidates/candidates.module';
 import { EmployersModule } from './modules/employers/employers.module';
 import { SearchApiModule } from './modules/search/search-api.module';
+import { MatchingModule } from './modules/matching/matching.module';
+import { TransitionsModule } from './modules/matching/transitions.module';
 import { TaxonomyModule } from './modules/taxonomy/taxonomy.module';
 import { VacanciesModule } from './modules/vacancies/vacancies.module';
 
@@ -30,6 +32,8 @@ import { VacanciesModule } from './modules/vacancies/vacancies.module';
     HealthModule,
     AccountsModule,
     TaxonomyModule,
+    TransitionsModule,
+    MatchingModule,
     // before the modules with /:id routes: /candidates/search must not be read as an id
     SearchApiModule,
     EmployersModule,

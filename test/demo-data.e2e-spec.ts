@@ -30,6 +30,14 @@ describe('demo data', () => {
   let t: TestApp;
   let data: DemoData;
 
+  const login = async (email: string) => {
+    const response = await request(t.http)
+      .post('/auth/login')
+      .send({ email, password: DEMO_PASSWORD })
+      .expect(200);
+    return { Authorization: `Bearer ${response.body.accessToken as string}` };
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     data = (await seedDemo(t.dataSource)).data;
@@ -71,13 +79,6 @@ describe('demo data', () => {
   });
 
   it('lets the demo logins in, each seeing what their role allows', async () => {
-    const login = async (email: string) => {
-      const response = await request(t.http)
-        .post('/auth/login')
-        .send({ email, password: DEMO_PASSWORD })
-        .expect(200);
-      return { Authorization: `Bearer ${response.body.accessToken as string}` };
-    };
     const km1 = await login('km1@werkspoor.demo');
     const caseload = await request(t.http).get('/candidates').set(km1).expect(200);
     expect(caseload.body.total).toBe(25);
@@ -92,6 +93,42 @@ describe('demo data', () => {
 
     const employer = await login('werkgever@werkspoor.demo');
     await request(t.http).get('/candidates').set(employer).expect(403);
+  });
+
+  it('gives matches with Dutch explanations both ways, and career paths', async () => {
+    const accountmanager = await login('am.logistiek@werkspoor.demo');
+    const picker = data.vacancies.find((v) => v.title === 'Orderpicker' && v.status === 'open')!;
+    const matches = await request(t.http)
+      .get(`/vacancies/${picker.id}/matches`)
+      .set(accountmanager)
+      .expect(200);
+    const items = matches.body.items as {
+      crossSector: boolean;
+      explanation: { summary: string };
+    }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items)
+      expect(item.explanation.summary).toMatch(
+        /^(Sterke|Goede|Mogelijke) match: heeft \d+ van de \d+ gevraagde vaardigheden/,
+      );
+    expect(items.some((item) => item.crossSector)).toBe(true);
+
+    const km1 = await login('km1@werkspoor.demo');
+    const client = data.candidates.find(
+      (c) =>
+        c.klantmanagerId === data.users.find((u) => u.email === 'km1@werkspoor.demo')!.id &&
+        c.availableForMatching,
+    )!;
+    const jobhunting = await request(t.http)
+      .get(`/candidates/${client.id}/matches`)
+      .set(km1)
+      .expect(200);
+    expect(jobhunting.body.vacancies.length + jobhunting.body.employers.length).toBeGreaterThan(0);
+    const paths = await request(t.http)
+      .get(`/candidates/${client.id}/career-paths`)
+      .set(km1)
+      .expect(200);
+    expect(paths.body.items.length).toBeGreaterThan(0);
   });
 
   it('is searchable after the reindex the demo script runs', async () => {

@@ -40,12 +40,28 @@ export interface SearchBody {
  * concurrent request). Rejects on a status other than 200 with the status and the body.
  */
 export function httpClient(baseUrl: string, token: string): (path: string) => Promise<SearchBody> {
+  return jsonClient<SearchBody>(baseUrl, token);
+}
+
+/** An HTTP error answer, with its status (e.g. 404 while an endpoint does not exist yet). */
+export class HttpStatusError extends Error {
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    body: string,
+  ) {
+    super(`${status} ${path}: ${body.slice(0, 300)}`);
+  }
+}
+
+/** As httpClient, for any JSON answer; rejects with an HttpStatusError on a status other than 200. */
+export function jsonClient<T>(baseUrl: string, token: string): (path: string) => Promise<T> {
   const headers = { authorization: `Bearer ${token}` };
   return async (path) => {
     const response = await fetch(baseUrl + path, { headers });
     if (response.status !== 200) {
-      throw new Error(`${response.status} ${path}: ${(await response.text()).slice(0, 300)}`);
+      throw new HttpStatusError(response.status, path, await response.text());
     }
-    return (await response.json()) as SearchBody;
+    return (await response.json()) as T;
   };
 }

@@ -29,3 +29,21 @@ export function applyBenchEnv(): BenchEnv {
   }
   return env;
 }
+
+/** A whole-number setting from the environment, e.g. BENCH_RUNS. */
+export function wholeSetting(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  return value;
+}
+
+/** BENCH_PHASES (a comma list) checked against the phases a benchmark has; all by default. */
+export function phasesSetting<Phase extends string>(phases: readonly Phase[]): Set<Phase> {
+  return new Set(
+    (process.env.BENCH_PHASES ?? phases.join(',')).split(',').map((phase) => {
+      if (!(phases as readonly string[]).includes(phase))
+        throw new Error(`BENCH_PHASES: unknown phase ${phase}; choose from ${phases.join(', ')}`);
+      return phase as Phase;
+    }),
+  );
+}

@@ -197,6 +197,8 @@ export class CandidateEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Indexed: the matching pool reads what changed since its last refresh. */
+  @Index('IDX_candidates_updated_at')
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 

@@ -23,6 +23,10 @@ async function main(args: string[]): Promise<void> {
         .join(', ');
       console.log(`Loaded taxonomy ${version} in ${result.durationMs} ms: ${counts}`);
     }
+    if (result.transitions.status === 'computed') {
+      const { rows, durationMs } = result.transitions;
+      console.log(`Computed ${rows} occupation transitions in ${durationMs} ms`);
+    }
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { ensureTransitions, EnsureTransitionsResult } from '../matching/transitions-store';
 import { normalizeLabel } from './label-normalization';
 import {
   defaultTaxonomyDir,
@@ -23,6 +24,8 @@ export interface ImportTaxonomyResult {
   /** rows per table (empty when unchanged) */
   counts: Record<string, number>;
   durationMs: number;
+  /** the precomputed occupation transitions, brought in line with this taxonomy afterwards */
+  transitions: EnsureTransitionsResult;
 }
 
 /** Serialises imports across processes (API, worker, CLI) on the same database. */
@@ -35,15 +38,26 @@ const CHUNK = 20000;
  * upserted and rows that left the data deleted (so rows referenced by vacancies keep their
  * key), relation and label tables are rewritten. Fills `taxonomy_labels` with the preferred and
  * alternative labels, Dutch and English, of occupations and skills, normalised for typeahead.
+ * Then, in both cases, recomputes the occupation transitions when they are not from this
+ * taxonomy (`ensureTransitions`), so every database that has the taxonomy has them too.
  */
 export async function importTaxonomy(
   dataSource: DataSource,
   options: ImportTaxonomyOptions = {},
 ): Promise<ImportTaxonomyResult> {
+  const result = await loadTaxonomy(dataSource, options);
+  const transitions = await ensureTransitions(dataSource);
+  return { ...result, transitions };
+}
+
+async function loadTaxonomy(
+  dataSource: DataSource,
+  options: ImportTaxonomyOptions,
+): Promise<Omit<ImportTaxonomyResult, 'transitions'>> {
   const started = Date.now();
   const dir = options.dataDir ?? defaultTaxonomyDir();
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as TaxonomyManifest;
-  const unchanged = (): ImportTaxonomyResult => ({
+  const unchanged = (): Omit<ImportTaxonomyResult, 'transitions'> => ({
     status: 'unchanged',
     version: manifest.version,
     counts: {},

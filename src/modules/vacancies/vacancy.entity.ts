@@ -118,6 +118,8 @@ export class VacancyEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Indexed: the matching pool reads what changed since its last refresh. */
+  @Index('IDX_vacancies_updated_at')
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
