@@ -13,7 +13,12 @@ import { SearchModule } from './infra/search/search.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { CandidatesModule } from './modules/candidates/candidates.module';
 import { EmployersModule } from './modules/employers/employers.module';
+import { JobhuntingModule } from './modules/jobhunting/jobhunting.module';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
+import { NominationsModule } from './modules/nominations/nominations.module';
+import { PlacementsModule } from './modules/placements/placements.module';
 import { SearchApiModule } from './modules/search/search-api.module';
+import { ArrangementsModule } from './modules/arrangements/arrangements.module';
 import { MatchingModule } from './modules/matching/matching.module';
 import { TransitionsModule } from './modules/matching/transitions.module';
 import { TaxonomyModule } from './modules/taxonomy/taxonomy.module';
@@ -34,11 +39,16 @@ import { VacanciesModule } from './modules/vacancies/vacancies.module';
     TaxonomyModule,
     TransitionsModule,
     MatchingModule,
+    ArrangementsModule,
     // before the modules with /:id routes: /candidates/search must not be read as an id
     SearchApiModule,
     EmployersModule,
     VacanciesModule,
     CandidatesModule,
+    NominationsModule,
+    PlacementsModule,
+    JobhuntingModule,
+    FollowUpsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

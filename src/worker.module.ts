@@ -19,6 +19,9 @@ import { REDIS, RedisModule } from './infra/redis/redis.module';
 import { SearchModule } from './infra/search/search.module';
 import { SearchIndexerService } from './modules/search/search-indexer.service';
 import { SearchIndexingModule } from './modules/search/search-indexing.module';
+import { EmailSender } from './infra/mail/email-sender.service';
+import { FollowUpFiring } from './modules/follow-ups/follow-up-firing.service';
+import { FollowUpsWorkerModule } from './modules/follow-ups/follow-ups-worker.module';
 
 /** Fails the worker's start when Redis does not answer, instead of idling silently. */
 @Injectable()
@@ -37,7 +40,7 @@ class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 }
 
-/** The queue worker: no HTTP; relays the outbox and runs the jobs. */
+/** The queue worker: no HTTP; relays the outbox, schedules follow-ups and runs the jobs. */
 @Module({
   imports: [
     AppConfigModule,
@@ -48,14 +51,21 @@ class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShutdown {
     OutboxModule,
     QueueModule,
     SearchIndexingModule,
+    FollowUpsWorkerModule,
   ],
   providers: [
     WorkerReadiness,
     {
       provide: JOB_HANDLERS,
-      inject: [SearchIndexerService],
-      useFactory: (indexer: SearchIndexerService): JobHandlers => ({
+      inject: [SearchIndexerService, FollowUpFiring, EmailSender],
+      useFactory: (
+        indexer: SearchIndexerService,
+        followUps: FollowUpFiring,
+        emails: EmailSender,
+      ): JobHandlers => ({
         [JobName.SyncSearchDocuments]: (data) => indexer.sync(data),
+        [JobName.FireFollowUp]: (data) => followUps.fireJob(data),
+        [JobName.SendEmail]: (data) => emails.send(data.emailId),
       }),
     },
     QueueWorkers,

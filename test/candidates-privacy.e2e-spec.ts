@@ -278,7 +278,7 @@ describe('candidate profiles: least privilege per role, audit, export and erasur
     ]);
     for (const row of reads) {
       expect(row.details).toEqual({
-        fields: ['birthYear', 'workCapacity', 'workCapacityNotes'],
+        fields: ['birthYear', 'workCapacity', 'workCapacityNotes', 'targetGroupRegister'],
         view: 'full',
       });
     }
@@ -408,6 +408,47 @@ describe('candidate profiles: least privilege per role, audit, export and erasur
     const [row] = await auditRows(candidate.id, 'candidate.export');
     expect(row).toMatchObject({ actorId: owner.id, purpose: 'inzageverzoek van de klant' });
     expect(JSON.stringify(row.details)).not.toContain(candidate.lastName);
+  });
+
+  it('exports and erases what the placement pipeline holds about the person too', async () => {
+    const candidate = await createCandidate(t, owner);
+    const hunt = await request(t.http)
+      .post('/jobhunting-requests')
+      .set(owner.auth)
+      .send({
+        candidateId: candidate.id,
+        motivation: 'Zoekt werk in de logistiek, heeft twintig jaar ervaring als drukker.',
+        preferences: { sectors: ['H'] },
+      })
+      .expect(201);
+    await request(t.http)
+      .post('/arrangements')
+      .set(owner.auth)
+      .send({
+        candidateId: candidate.id,
+        kind: 'tailored-budget',
+        startDate: '2027-02-01',
+        amountEur: 350,
+        purpose: 'VCA-cursus',
+      })
+      .expect(201);
+    const exported = await request(t.http)
+      .get(`/candidates/${candidate.id}/export`)
+      .set(owner.auth)
+      .expect(200);
+    const pipeline = exported.body.pipeline as Record<string, { id: string }[]>;
+    expect(pipeline.jobhunting_requests.map((r) => r.id)).toEqual([hunt.body.id]);
+    expect(pipeline.arrangements).toHaveLength(1);
+    expect(pipeline.follow_ups.length).toBeGreaterThan(0);
+
+    await request(t.http).delete(`/candidates/${candidate.id}`).set(coordinator.auth).expect(204);
+    const [left] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM follow_ups WHERE subject_id = $2)::int AS follow_ups,
+              (SELECT count(*) FROM jobhunting_requests WHERE candidate_id = $1)::int AS requests,
+              (SELECT count(*) FROM arrangements WHERE candidate_id = $1)::int AS arrangements`,
+      [candidate.id, hunt.body.id],
+    );
+    expect(left).toEqual({ follow_ups: 0, requests: 0, arrangements: 0 });
   });
 
   it('erases a person on a coordinator’s request, leaving only id-bearing audit rows', async () => {

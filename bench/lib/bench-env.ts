@@ -16,6 +16,8 @@ export const BENCH_ENV_DEFAULTS = {
   PORT: '0',
   LOG_LEVEL: 'silent',
   LOGIN_MAX_FAILURES_PER_IP: '100000',
+  // required in production; a benchmark that sends e-mail starts its own sink and sets this
+  SMTP_URL: 'smtp://127.0.0.1:2525',
 } as const;
 
 export type BenchEnv = Record<keyof typeof BENCH_ENV_DEFAULTS, string>;

@@ -182,6 +182,8 @@ function candidateRow(c: PoolCandidate, index: number, taxonomy: Taxonomy): Cand
     participationRung: 3,
     programmeStatus: status,
     availableForMatching: c.available ?? true,
+    benefitType: 'bijstand',
+    targetGroupRegister: false,
   };
 }
 

@@ -315,6 +315,10 @@ export function generateDemoData(
       programmeStatus: status,
       availableForMatching:
         ['active', 'jobhunting', 'trial-placement'].includes(status) && rng.chance(0.9),
+      benefitType: 'bijstand',
+      // one in eight clients has a registered work-related disability (no random draw, so the
+      // rest of the generated data stays as it was)
+      targetGroupRegister: i % 8 === 3,
     });
   }
   // interest and refusal never overlap

@@ -101,6 +101,26 @@ export class EnvironmentVariables {
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL: string;
+
+  @IsString()
+  @Matches(/@/, { message: 'MAIL_FROM must hold an e-mail address' })
+  MAIL_FROM = 'Werkspoor 45+ <noreply@werkspoor.local>';
+
+  /** Attempts per e-mail before it is marked failed; at most the queue's job attempts (8). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  FOLLOW_UP_RECONCILE_SECONDS = 30;
 }
 
 export interface AppConfig {
@@ -124,6 +144,8 @@ export interface AppConfig {
     loginLockSeconds: number;
   };
   privacy: { bsnPepper: string };
+  mail: { smtpUrl: string; from: string; maxAttempts: number };
+  followUps: { reconcileSeconds: number };
 }
 
 export class ConfigValidationError extends Error {}
@@ -167,6 +189,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       loginLockSeconds: env.LOGIN_LOCK_SECONDS,
     },
     privacy: { bsnPepper: env.BSN_PEPPER },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, maxAttempts: env.MAIL_MAX_ATTEMPTS },
+    followUps: { reconcileSeconds: env.FOLLOW_UP_RECONCILE_SECONDS },
   };
 }
 

@@ -10,7 +10,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { createRedis } from '../redis/redis.module';
-import { JOB_QUEUE, JobHandlers, JobName, QueueName } from './jobs';
+import { JOB_QUEUE, JobHandlers, JobName, QUEUE_CONCURRENCY, QueueName } from './jobs';
 import { QueueService } from './queue.service';
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
@@ -46,7 +46,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       const worker = new Worker(queueName, (job: Job) => this.run(job), {
         connection,
         prefix: this.config.redis.queuePrefix,
-        concurrency: 1,
+        concurrency: QUEUE_CONCURRENCY[queueName] ?? 1,
         // jobs take milliseconds: a worker that died mid-job hands it on within ~15 s
         lockDuration: 10_000,
         stalledInterval: 5_000,
@@ -66,6 +66,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     const name = job.name as JobName;
     switch (name) {
       case JobName.SyncSearchDocuments:
+        return this.handlers[name](job.data as Parameters<JobHandlers[typeof name]>[0]);
+      case JobName.FireFollowUp:
+        return this.handlers[name](job.data as Parameters<JobHandlers[typeof name]>[0]);
+      case JobName.SendEmail:
         return this.handlers[name](job.data as Parameters<JobHandlers[typeof name]>[0]);
     }
   }

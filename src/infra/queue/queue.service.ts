@@ -3,7 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { createRedis } from '../redis/redis.module';
-import { JOB_QUEUE, JobName, JobRequest, QueueName } from './jobs';
+import { JOB_QUEUE, JobRequest, QueueName } from './jobs';
 
 /** Retries with backoff; finished jobs are pruned by age and count. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -40,12 +40,18 @@ export class QueueService implements OnApplicationShutdown {
   async addBulk(jobs: JobRequest[]): Promise<void> {
     const byQueue = new Map<QueueName, JobRequest[]>();
     for (const job of jobs) {
-      const queueName = JOB_QUEUE[job.name as JobName];
-      byQueue.set(queueName, [...(byQueue.get(queueName) ?? []), job]);
+      const queueName = JOB_QUEUE[job.name];
+      const forQueue = byQueue.get(queueName);
+      if (forQueue) forQueue.push(job);
+      else byQueue.set(queueName, [job]);
     }
     for (const [queueName, requests] of byQueue) {
       await this.queue(queueName).addBulk(
-        requests.map(({ name, data, jobId }) => ({ name, data, opts: { jobId } })),
+        requests.map(({ name, data, jobId, delay }) => ({
+          name,
+          data,
+          opts: delay ? { jobId, delay } : { jobId },
+        })),
       );
     }
   }

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Logger, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -7,10 +7,14 @@ export const REDIS = Symbol('REDIS');
 
 /** Creates a Redis connection from the configured URL; BullMQ needs maxRetriesPerRequest null. */
 export function createRedis(config: AppConfig, name: string): Redis {
-  return new Redis(config.redis.url, {
+  const redis = new Redis(config.redis.url, {
     maxRetriesPerRequest: null,
     connectionName: `werkspoor45:${name}`,
   });
+  // ioredis reconnects by itself; without a listener each failed attempt is an unhandled error
+  const logger = new Logger('Redis');
+  redis.on('error', (error: Error) => logger.warn(`${name}: ${error.message}`));
+  return redis;
 }
 
 @Injectable()

@@ -42,6 +42,8 @@ function candidate(overrides: Partial<CandidateEntity> = {}): CandidateEntity {
     participationRung: 3,
     programmeStatus: 'active',
     availableForMatching: true,
+    benefitType: 'bijstand',
+    targetGroupRegister: true,
     createdAt: new Date('2025-01-01T10:00:00Z'),
     updatedAt: new Date('2025-02-01T10:00:00Z'),
     version: 3,
@@ -87,6 +89,7 @@ describe('candidate views', () => {
       ...CONTACT_AND_IDENTITY,
       'birthYear',
       'workCapacityNotes',
+      'targetGroupRegister',
       'clientNumber',
       'bsnRecorded',
     ]) {
@@ -105,6 +108,7 @@ describe('candidate views', () => {
         'birthYear',
         'workCapacity',
         'workCapacityNotes',
+        'targetGroupRegister',
       ]) {
         expect(item).not.toHaveProperty(field);
       }
@@ -119,6 +123,7 @@ describe('candidate views', () => {
       'birthYear',
       'workCapacity',
       'workCapacityNotes',
+      'targetGroupRegister',
     ]);
     expect(sensitiveFieldsIn(toMatchingView(candidate()))).toEqual(['workCapacity']);
   });

@@ -7,7 +7,12 @@ import {
 } from './dto/candidate-view.dto';
 
 /** Fields whose reading is written to the audit log (names only, never values). */
-export const SENSITIVE_FIELDS = ['birthYear', 'workCapacity', 'workCapacityNotes'] as const;
+export const SENSITIVE_FIELDS = [
+  'birthYear',
+  'workCapacity',
+  'workCapacityNotes',
+  'targetGroupRegister',
+] as const;
 export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
 
 /** The sensitive fields a response object carries, to name them in the audit row. */
@@ -68,6 +73,8 @@ export function toFullView(candidate: CandidateEntity): CandidateFullViewDto {
     ...toMatchingView(candidate),
     view: 'full',
     clientNumber: candidate.clientNumber,
+    benefitType: candidate.benefitType,
+    targetGroupRegister: candidate.targetGroupRegister,
     bsnRecorded: candidate.bsnHash !== null,
     email: candidate.email,
     phone: candidate.phone,

@@ -36,6 +36,17 @@ export const PROGRAMME_STATUS_LABELS: Record<ProgrammeStatus, string> = {
   exited: 'uitgestroomd',
 };
 
+/** The benefit a client receives (uitkering): decides which arrangements apply. */
+export const BENEFIT_TYPES = ['bijstand', 'ww', 'wia', 'none'] as const;
+export type BenefitType = (typeof BENEFIT_TYPES)[number];
+
+export const BENEFIT_TYPE_LABELS: Record<BenefitType, string> = {
+  bijstand: 'bijstandsuitkering (Participatiewet)',
+  ww: 'WW-uitkering',
+  wia: 'WIA-uitkering',
+  none: 'geen uitkering',
+};
+
 export interface WorkExperience {
   /** ESCO occupation URI */
   occupationUri: string;
@@ -181,6 +192,17 @@ export class CandidateEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   sectorsRefused: string[];
+
+  /** The programme serves clients on social assistance; arrangements depend on the benefit. */
+  @Column({ type: 'text', default: 'bijstand' })
+  benefitType: BenefitType;
+
+  /**
+   * sensitive (implies a work-related disability): registered in the doelgroepregister, which
+   * gives the employer a no-risk policy and wage-cost subsidy; klantmanager and coordinator only.
+   */
+  @Column({ type: 'boolean', default: false })
+  targetGroupRegister: boolean;
 
   /** participatieladder trede 1-5; the programme serves rungs 3-4 */
   @Column({ type: 'smallint' })

@@ -16,6 +16,7 @@ import {
   unknownReferenceProblem,
 } from '../taxonomy/taxonomy-references.service';
 import { hashBsn } from './bsn';
+import { eraseFollowUps, personData } from './person-data';
 import { Access, ownerAccess, readAccess } from './candidate-access';
 import {
   CASELOAD_STATUSES,
@@ -70,6 +71,8 @@ const PROFILE_FIELDS = [
   'participationRung',
   'programmeStatus',
   'availableForMatching',
+  'benefitType',
+  'targetGroupRegister',
 ] as const satisfies readonly (keyof UpdateCandidateDto & keyof CandidateEntity)[];
 type ProfileField = (typeof PROFILE_FIELDS)[number];
 
@@ -225,6 +228,8 @@ export class CandidatesService {
         participationRung: dto.participationRung,
         programmeStatus: dto.programmeStatus ?? 'intake',
         availableForMatching: dto.availableForMatching ?? false,
+        benefitType: dto.benefitType ?? 'bijstand',
+        targetGroupRegister: dto.targetGroupRegister ?? false,
       });
       await this.assertValidProfile(manager, candidate, PROFILE_FIELDS);
       await this.assertNotDuplicate(manager, actor, candidate);
@@ -360,6 +365,7 @@ export class CandidatesService {
         order: { id: 'ASC' },
       });
       const profile = toFullView(candidate);
+      const pipeline = await personData(manager, id);
       const result: CandidateExportDto = {
         exportedAt: new Date(),
         notice: EXPORT_NOTICE,
@@ -367,6 +373,7 @@ export class CandidatesService {
         klantmanager: klantmanager[0],
         occupations,
         skills,
+        pipeline,
         accessLog: accessLog.map((row) => ({
           at: row.at,
           action: row.action,
@@ -381,7 +388,9 @@ export class CandidatesService {
           action: 'candidate.export',
           objectType: 'candidate',
           objectId: id,
-          details: { sections: ['profile', 'klantmanager', 'occupations', 'skills', 'accessLog'] },
+          details: {
+            sections: ['profile', 'klantmanager', 'occupations', 'skills', 'pipeline', 'accessLog'],
+          },
         },
         manager,
       );
@@ -394,6 +403,7 @@ export class CandidatesService {
   async erase(actor: Actor, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.find(manager, id, true);
+      await eraseFollowUps(manager, id);
       await manager.getRepository(CandidateEntity).delete({ id });
       await this.outbox.add(manager, 'candidate', [id]);
       await this.audit.record(

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CEFR_LEVELS, EDUCATION_LEVELS, EducationLevel } from '../../taxonomy/reference-lists';
-import { PROGRAMME_STATUSES, ProgrammeStatus } from '../candidate.entity';
+import {
+  BENEFIT_TYPES,
+  BenefitType,
+  PROGRAMME_STATUSES,
+  ProgrammeStatus,
+} from '../candidate.entity';
 import {
   ActivityDto,
   CandidateLanguageDto,
@@ -76,6 +81,11 @@ export class CandidateMatchingViewDto {
 /** Full view, for the owning klantmanager and coordinators. The BSN is never returned. */
 export class CandidateFullViewDto extends CandidateMatchingViewDto {
   @ApiProperty() clientNumber: string;
+  @ApiProperty({ enum: BENEFIT_TYPES }) benefitType: BenefitType;
+  @ApiProperty({
+    description: 'sensitive: registered in the doelgroepregister; reading it is audited',
+  })
+  targetGroupRegister: boolean;
   @ApiProperty({ description: 'Whether a BSN was recorded (as a keyed hash); never the BSN' })
   bsnRecorded: boolean;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
@@ -120,6 +130,13 @@ export class CandidateExportDto {
   occupations: ExportLabelDto[];
   @ApiProperty({ type: [ExportLabelDto], description: 'Names of the skills in the profile' })
   skills: ExportLabelDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'object' } },
+    description:
+      'Every stored row about this person in the placement pipeline, per table: jobhunting requests, nominations, trial placements, placements, arrangements, their history and follow-ups',
+  })
+  pipeline: Record<string, unknown[]>;
   @ApiProperty({
     type: [ExportAccessRowDto],
     description: 'Who (by role) read or changed this profile, and why',

@@ -34,6 +34,8 @@ import {
 import { SECTOR_CODES } from '../../taxonomy/sectors';
 import {
   ACTIVITY_KINDS,
+  BENEFIT_TYPES,
+  BenefitType,
   ActivityKind,
   PROGRAMME_STATUSES,
   ProgrammeStatus,
@@ -439,6 +441,24 @@ export class CreateCandidateDto {
   @OptionalNotNull()
   @IsBoolean()
   availableForMatching?: boolean;
+
+  @ApiPropertyOptional({
+    enum: BENEFIT_TYPES,
+    default: 'bijstand',
+    description: 'The benefit the client receives; decides which arrangements apply',
+  })
+  @OptionalNotNull()
+  @IsIn(BENEFIT_TYPES)
+  benefitType?: BenefitType;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'sensitive: registered in the doelgroepregister (no-risk policy, wage-cost subsidy); reading it is audited',
+  })
+  @OptionalNotNull()
+  @IsBoolean()
+  targetGroupRegister?: boolean;
 }
 
 /**
