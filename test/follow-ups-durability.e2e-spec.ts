@@ -236,6 +236,14 @@ describe('follow-ups survive worker crashes and Redis losing its data', () => {
     const rows = await expectEachFiredAndMailedOnce(ids, 30_000);
     // restored within the marker check (1 s), not at the next 30 s reconcile tick
     expect(Math.max(...rows.map((r) => r.lateness_ms ?? Infinity))).toBeLessThan(3000);
+    // and the search index's one-at-a-time setting, which the flush took too, is back
+    const check = new Redis(loadConfig().redis.url);
+    try {
+      const prefix = loadConfig().redis.queuePrefix;
+      expect(await check.hget(`${prefix}:search-index:meta`, 'concurrency')).toBe('1');
+    } finally {
+      await check.quit();
+    }
     await kill(worker, 'SIGTERM');
     worker = undefined;
   }, 60_000);

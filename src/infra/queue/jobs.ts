@@ -35,6 +35,15 @@ export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = {
   [QueueName.Email]: 8,
 };
 
+/**
+ * Jobs at once across all worker processes, kept in Redis by BullMQ: search-index jobs run one
+ * at a time so changes never overtake each other. Applied at start and again whenever Redis is
+ * found to have lost its data (QueueService.applyQueueSettings).
+ */
+export const GLOBAL_CONCURRENCY: Partial<Record<QueueName, number>> = {
+  [QueueName.SearchIndex]: 1,
+};
+
 /** A job as the producer hands it over: the id is deterministic, so adding twice adds once. */
 export interface JobRequest<N extends JobName = JobName> {
   name: N;

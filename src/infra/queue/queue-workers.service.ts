@@ -10,7 +10,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { createRedis } from '../redis/redis.module';
-import { JOB_QUEUE, JobHandlers, JobName, QUEUE_CONCURRENCY, QueueName } from './jobs';
+import { JOB_QUEUE, JobHandlers, JobName, QUEUE_CONCURRENCY } from './jobs';
 import { QueueService } from './queue.service';
 
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
@@ -39,7 +39,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     );
     if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
 
-    await this.queues.queue(QueueName.SearchIndex).setGlobalConcurrency(1);
+    await this.queues.applyQueueSettings();
     for (const queueName of new Set(Object.values(JOB_QUEUE))) {
       const connection = createRedis(this.config, `worker:${queueName}`);
       this.connections.push(connection);

@@ -3,7 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { createRedis } from '../redis/redis.module';
-import { JOB_QUEUE, JobRequest, QueueName } from './jobs';
+import { GLOBAL_CONCURRENCY, JOB_QUEUE, JobRequest, QueueName } from './jobs';
 
 /** Retries with backoff; finished jobs are pruned by age and count. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -34,6 +34,12 @@ export class QueueService implements OnApplicationShutdown {
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  /** Writes the queue settings that live in Redis (GLOBAL_CONCURRENCY); safe to repeat. */
+  async applyQueueSettings(): Promise<void> {
+    for (const [name, concurrency] of Object.entries(GLOBAL_CONCURRENCY) as [QueueName, number][])
+      await this.queue(name).setGlobalConcurrency(concurrency);
   }
 
   /** Adds jobs; a job whose id is already on the queue is not added again. */

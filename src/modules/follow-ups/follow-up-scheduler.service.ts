@@ -200,6 +200,8 @@ export class FollowUpScheduler implements OnApplicationBootstrap, OnApplicationS
   private async reconcileOnce(): Promise<ReconcileReport> {
     // first: a flush during the pass removes it again, and the next check starts another pass
     await this.redis.set(this.markerKey, new Date().toISOString());
+    // a flush also took the queues' settings (the search index's one-at-a-time)
+    await this.queues.applyQueueSettings();
     const restoredJobs = await this.restoreJobs();
     const firedOverdue = await this.fireOverdue();
     const requeuedEmails = await this.requeueEmails();
