@@ -67,3 +67,24 @@ export function dutchMorning(date: string): Date {
 export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** "2027-03-01" -> "1 maart 2027" */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}

@@ -148,17 +148,3 @@ export function addWorkingDays(from: Date, days: number): Date {
     from.getUTCMilliseconds(),
   );
 }
-
-/**
- * `months` calendar months after `date` at the same Dutch time of day; the day is clamped to the
- * last day of a shorter month (31 January + 1 month = 28 or 29 February).
- */
-export function addMonths(date: Date, months: number): Date {
-  if (!Number.isInteger(months)) throw new RangeError(`months must be an integer, got ${months}`);
-  const p = localParts(date);
-  const monthIndex = p.year * 12 + (p.month - 1) + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return fromLocal({ ...p, year, month, day: Math.min(p.day, lastDay) }, date.getUTCMilliseconds());
-}

@@ -1,5 +1,5 @@
 import { BENEFIT_TYPE_LABELS, BenefitType } from '../candidates/candidate.entity';
-import { formatDate } from '../matching/hard-constraints';
+import { formatDate } from '../../infra/time/calendar-dates';
 import { RuleConditions } from './arrangement-rule.entity';
 
 /** What the rules read of a client. Age is a legal condition here, never a ranking feature. */

@@ -8,6 +8,7 @@ import {
 } from '../taxonomy/reference-lists';
 import { sectorLabel } from '../taxonomy/sectors';
 import { distanceKm } from '../../infra/search/search-text';
+import { formatDate } from '../../infra/time/calendar-dates';
 
 /** Used when a profile leaves the maximum commute open: a reasonable daily commute by bike or bus. */
 export const DEFAULT_MAX_COMMUTE_KM = 25;
@@ -257,25 +258,4 @@ export function checkConstraints(
 /** 8.25 -> "8,3 km", 23 -> "23 km" (without toLocaleString, which is slow in a loop). */
 export function formatKm(km: number): string {
   return `${(Math.round(km * 10) / 10).toString().replace('.', ',')} km`;
-}
-
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "2027-03-01" -> "1 maart 2027" */
-export function formatDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
