@@ -66,7 +66,7 @@ function header(report: Report, input: SearchReportInput): void {
       [
         `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${formatBytes(totalmem())} RAM; Node ${process.version}; PostgreSQL: ${input.postgres}.`,
         `Engine ${input.engine}; data: ${count(spec.counts.candidates)} candidates, ${count(spec.counts.vacancies)} vacancies, ${count(spec.counts.employers)} employers (seed ${spec.seed}).`,
-        `Search figures are the median of ${settings.runs} run(s); per run 1 client sends up to ${settings.requestsOneClient} requests and ${settings.clients.filter((c) => c > 1).join('/')} clients up to ${settings.requestsPerClientOfMany} each, after ${settings.warmupPerClient} warm-up requests per client, within ${settings.scenarioSeconds} s (the Requests column counts what was measured). The API, the load generator and the engine-only calls share one Node process; the worker runs as a child process. search_documents is VACUUM ANALYZEd after the rebuild (as autovacuum would be soon after).`,
+        `Search figures are the median of ${settings.runs} run(s); per run 1 client sends up to ${settings.requestsOneClient} requests and ${settings.clients.filter((c) => c > 1).join('/')} clients up to ${settings.requestsPerClientOfMany} each, after ${settings.warmupPerClient} warm-up requests per client, within ${settings.scenarioSeconds} s (the Requests column counts what was measured). The API, the load generator and the engine-only calls share one Node process; the worker runs as a child process. The search_docs_<index> tables are VACUUM ANALYZEd after the rebuild (as autovacuum would be soon after).`,
       ].join('\n'),
     );
 }
@@ -377,7 +377,7 @@ function memoryAndDisk(report: Report, input: SearchReportInput): void {
           `${formatBytes(s.totalBytes)} (${formatBytes(s.indexBytes)})`,
         ]),
         ...input.perIndex.map((r) => [
-          `Index ${r.index_name}: ${r.documents.toLocaleString('en-US')} documents, search_documents row bytes`,
+          `Index ${r.index_name}: ${r.documents.toLocaleString('en-US')} documents, search_docs_${r.index_name} row bytes`,
           formatBytes(Number(r.bytes)),
         ]),
         ...input.terms.map((r) => [

@@ -122,7 +122,9 @@ async function main(): Promise<void> {
         );
       // what autovacuum would do a minute or so later (the rebuild leaves the old rows dead and
       // the statistics stale); done here so that every run plans and measures alike
-      await dataSource.query(`VACUUM ANALYZE search_documents, search_terms`);
+      await dataSource.query(
+        `VACUUM ANALYZE ${SEARCH_INDEXES.map((index) => `search_docs_${index}`).join(', ')}, search_terms`,
+      );
     } else {
       const engine = createSearchEngine(config, dataSource);
       const { documents } = await engine.stats('candidates');
@@ -131,19 +133,22 @@ async function main(): Promise<void> {
     }
     memory.settle('after indexing');
     const sizes = await relationSizes(dataSource, [
-      'search_documents',
-      'search_document_fields',
+      ...SEARCH_INDEXES.flatMap((index) => [`search_docs_${index}`, `search_fields_${index}`]),
       'search_terms',
       'candidates',
       'vacancies',
       'employers',
     ]);
-    const perIndex = await dataSource.query<
-      { index_name: string; documents: number; bytes: string }[]
-    >(
-      `SELECT index_name, count(*)::int AS documents, sum(pg_column_size(d.*))::bigint AS bytes
-       FROM search_documents d GROUP BY index_name ORDER BY index_name`,
-    );
+    const perIndex: { index_name: string; documents: number; bytes: string }[] = [];
+    for (const index of [...SEARCH_INDEXES].sort())
+      perIndex.push(
+        ...(await dataSource.query<{ index_name: string; documents: number; bytes: string }[]>(
+          `SELECT $1::text AS index_name, count(*)::int AS documents,
+             coalesce(sum(pg_column_size(d.*)), 0)::bigint AS bytes
+           FROM search_docs_${index} d`,
+          [index],
+        )),
+      );
     const terms = await dataSource.query<{ index_name: string; terms: number }[]>(
       `SELECT index_name, count(*)::int AS terms FROM search_terms GROUP BY index_name ORDER BY index_name`,
     );

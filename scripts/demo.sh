@@ -20,6 +20,8 @@ echo "==> demo data"
 node dist/scripts/demo/seed-demo.js
 echo "==> search indexes (rebuilt from the database)"
 node dist/src/modules/search/search-reindex.cli.js
+echo "==> demo shortlist (a link the employer opens)"
+node dist/scripts/demo/demo-shortlist.js
 
 node dist/src/worker.js &
 worker=$!

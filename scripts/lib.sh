@@ -24,3 +24,15 @@ require_services() {
   pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL does not answer on 127.0.0.1:5432 (see README: Requirements)" >&2; return 1; }
   [ "$(redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = "PONG" ] || { echo "Redis does not answer on 127.0.0.1:6379 (see README: Requirements)" >&2; return 1; }
 }
+
+# Installs Debian's Chromium for the browser tests (playwright-core drives it; no browser
+# download) when it is missing. CHROMIUM_PATH points the tests at another Chromium.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ]; then return 0; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Chromium is missing for the browser tests: sudo apt-get install chromium (or set CHROMIUM_PATH)" >&2
+    return 1
+  fi
+  echo "==> installing Chromium"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}

@@ -7,6 +7,7 @@ source scripts/lib.sh
 
 require_services
 ensure_dependencies
+ensure_chromium
 ensure_database werkspoor_test
 
 echo "==> type check"

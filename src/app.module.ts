@@ -16,6 +16,7 @@ import { EmployersModule } from './modules/employers/employers.module';
 import { JobhuntingModule } from './modules/jobhunting/jobhunting.module';
 import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
 import { NominationsModule } from './modules/nominations/nominations.module';
+import { ShortlistsModule } from './modules/shortlists/shortlists.module';
 import { PlacementsModule } from './modules/placements/placements.module';
 import { SearchApiModule } from './modules/search/search-api.module';
 import { ArrangementsModule } from './modules/arrangements/arrangements.module';
@@ -48,6 +49,7 @@ import { VacanciesModule } from './modules/vacancies/vacancies.module';
     NominationsModule,
     PlacementsModule,
     JobhuntingModule,
+    ShortlistsModule,
     FollowUpsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/infra/config/app-config';
 import { typeormOptions } from '../src/infra/database/typeorm-options';
 import { PostgresSearchEngine } from '../src/infra/search/postgres-search.engine';
-import { SearchDocument } from '../src/infra/search/search-engine';
+import { SearchDocument, SearchFilter, SearchQuery } from '../src/infra/search/search-engine';
 import { describeSearchEngineContract } from './search-engine.contract';
 
 /** Index names of the contract documents: never those of the application's own indexes. */
@@ -14,15 +14,22 @@ async function openDataSource(): Promise<DataSource> {
   return dataSource;
 }
 
+/** Drops the namespace's tables (each index has its own) and its words. */
 async function clean(dataSource: DataSource, namespace: string): Promise<void> {
-  for (const table of ['search_documents', 'search_document_fields', 'search_terms'])
-    await dataSource.query(`DELETE FROM ${table} WHERE starts_with(index_name, $1)`, [namespace]);
+  const tables = await dataSource.query<{ name: string }[]>(
+    `SELECT tablename AS name FROM pg_tables
+     WHERE schemaname = current_schema()
+       AND (starts_with(tablename, $1) OR starts_with(tablename, $2))`,
+    [`search_docs_${namespace}`, `search_fields_${namespace}`],
+  );
+  for (const { name } of tables) await dataSource.query(`DROP TABLE "${name}"`);
+  await dataSource.query(`DELETE FROM search_terms WHERE starts_with(index_name, $1)`, [namespace]);
 }
 
 describeSearchEngineContract('postgres', async () => {
   const dataSource = await openDataSource();
   return {
-    engine: new PostgresSearchEngine(dataSource, NAMESPACE),
+    engine: new PostgresSearchEngine(dataSource, { namespace: NAMESPACE }),
     clean: () => clean(dataSource, NAMESPACE),
     close: () => dataSource.destroy(),
   };
@@ -40,7 +47,7 @@ describe('postgres search engine: a rebuild while the indexer writes', () => {
 
   beforeAll(async () => {
     dataSource = await openDataSource();
-    engine = new PostgresSearchEngine(dataSource, namespace);
+    engine = new PostgresSearchEngine(dataSource, { namespace });
     await clean(dataSource, namespace);
   });
   afterAll(async () => {
@@ -73,3 +80,136 @@ describe('postgres search engine: a rebuild while the indexer writes', () => {
     expect(await found('kok')).toEqual([]);
   });
 });
+
+describe('postgres search engine: beyond the count limit', () => {
+  const namespace = 'limit_';
+  let dataSource: DataSource;
+  let engine: PostgresSearchEngine;
+  /** 12 bakers (2 with "bakker" in their occupation label, the first text group) and 2 cooks. */
+  const docs: SearchDocument[] = [
+    ...Array.from({ length: 10 }, (_, i) => ({
+      id: `a${String(i).padStart(2, '0')}`,
+      geo: null,
+      fields: {
+        occupationLabels: ['hulpkok'],
+        activities: ['helpt de bakker op zaterdag'],
+        languageCodes: i < 4 ? ['nl', 'tr'] : ['nl'],
+        hoursMin: i,
+      },
+    })),
+    ...['z1', 'z2'].map((id) => ({
+      id,
+      geo: null,
+      fields: { occupationLabels: ['bakker'], languageCodes: ['pl'], hoursMin: 40 },
+    })),
+    ...['k1', 'k2'].map((id) => ({
+      id,
+      geo: null,
+      fields: { occupationLabels: ['kok'], languageCodes: ['ar'], hoursMin: 20 },
+    })),
+  ];
+
+  beforeAll(async () => {
+    dataSource = await openDataSource();
+    // counts exactly up to 3 matches
+    engine = new PostgresSearchEngine(dataSource, { namespace, countLimit: 3 });
+    await clean(dataSource, namespace);
+    await engine.rebuild(
+      'candidates',
+      (async function* () {
+        await Promise.resolve();
+        yield docs;
+      })(),
+    );
+  });
+  afterAll(async () => {
+    await clean(dataSource, namespace);
+    await dataSource.destroy();
+  });
+
+  const search = (query: Partial<SearchQuery>) =>
+    engine.search('candidates', { offset: 0, limit: 2, ...query });
+
+  it('counts exactly up to the limit and says so; beyond it the total is a lower bound', async () => {
+    expect(await search({ text: 'kok' })).toMatchObject({ total: 2, totalIsExact: true });
+    const broad = await search({ text: 'bakker' });
+    expect(broad).toMatchObject({ total: 3, totalIsExact: false });
+    expect(
+      await search({ text: 'bakker', filters: [anyOf('languageCodes', ['pl'])] }),
+    ).toMatchObject({
+      total: 2,
+      totalIsExact: true,
+    });
+  });
+
+  it('counts facets within the counted matches when the total is not exact', async () => {
+    const result = await search({ text: 'bakker', facets: ['languageCodes'] });
+    const counts = Object.values(result.facets.languageCodes);
+    expect(counts.length).toBeGreaterThan(0);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(3);
+    const exact = await search({ text: 'kok', facets: ['languageCodes'] });
+    expect(exact.facets).toEqual({ languageCodes: { ar: 2 } });
+    const all = await search({
+      facets: ['languageCodes'],
+      filters: [anyOf('languageCodes', ['tr', 'ar'])],
+    });
+    expect(all).toMatchObject({ total: 3, totalIsExact: false });
+  });
+
+  it('ranks the documents with every word in the first text group first, whatever the limit', async () => {
+    expect((await search({ text: 'bakker' })).hits.map((hit) => hit.id)).toEqual(['z1', 'z2']);
+  });
+
+  it('reaches pages beyond the limit, and orders fields and ids over all matches', async () => {
+    const page = async (offset: number) =>
+      (await search({ text: 'bakker', offset })).hits.map((hit) => hit.id);
+    const all = [...(await page(0)), ...(await page(2)), ...(await page(4)), ...(await page(6))];
+    expect(all.length).toBe(8);
+    const rest = [...all, ...(await page(8)), ...(await page(10))];
+    expect(new Set(rest).size).toBe(12);
+    const byHours = await search({
+      text: 'bakker',
+      sort: { by: 'field', field: 'hoursMin', direction: 'desc' },
+    });
+    expect(byHours.hits.map((hit) => hit.id)).toEqual(['z1', 'z2']);
+    const byId = await search({ offset: 12 });
+    expect(byId.hits.map((hit) => hit.id)).toEqual(['z1', 'z2']);
+  });
+
+  it('sorts all matches by distance, not only the counted ones', async () => {
+    // 10 documents 1..10 km east of the centre, written in the order farthest first
+    const centre = { lat: 52, lng: 5 };
+    const kmEast = (km: number) => ({
+      lat: 52,
+      lng: 5 + km / (111.19 * Math.cos((52 * Math.PI) / 180)),
+    });
+    await engine.upsert(
+      'vacancies',
+      Array.from({ length: 10 }, (_, i) => ({
+        id: `g${10 - i}`,
+        geo: kmEast(10 - i),
+        fields: { title: 'monteur' },
+      })),
+    );
+    const near = (offset: number, text?: string) =>
+      engine.search('vacancies', {
+        text,
+        near: { centre, radiusKm: 50 },
+        sort: { by: 'distance' },
+        offset,
+        limit: 2,
+      });
+    const first = await near(0);
+    expect(first).toMatchObject({ total: 3, totalIsExact: false });
+    expect(first.hits.map((hit) => [hit.id, hit.distanceKm])).toEqual([
+      ['g1', 1],
+      ['g2', 2],
+    ]);
+    expect((await near(4, 'monteur')).hits.map((hit) => hit.id)).toEqual(['g5', 'g6']);
+    expect((await near(8)).hits.map((hit) => hit.id)).toEqual(['g9', 'g10']);
+  });
+});
+
+function anyOf(field: string, values: string[]): SearchFilter {
+  return { kind: 'anyOf', field, values };
+}

@@ -59,7 +59,7 @@ describe('search index after the worker is killed', () => {
 
   const indexed = async (ids: string[]): Promise<number> => {
     const [{ n }] = await t.dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM search_documents WHERE index_name = 'candidates' AND id = ANY($1::text[])`,
+      `SELECT count(*)::int AS n FROM search_docs_candidates WHERE id = ANY($1::text[])`,
       [ids],
     );
     return n;

@@ -88,7 +88,7 @@ describe('search (API, outbox, worker)', () => {
       });
       await worker.settled();
       const [row] = await t.dataSource.query<{ fields: object }[]>(
-        `SELECT fields FROM search_document_fields WHERE index_name = 'candidates' AND id = $1`,
+        `SELECT fields FROM search_fields_candidates WHERE id = $1`,
         [candidate.id],
       );
       const stored = JSON.stringify(row.fields);
@@ -157,7 +157,7 @@ describe('search (API, outbox, worker)', () => {
       await worker.settled();
 
       const [{ rows }] = await t.dataSource.query<{ rows: number }[]>(
-        `SELECT (SELECT count(*) FROM outbox WHERE aggregate_id = $1) + (SELECT count(*) FROM search_documents WHERE id = $1::text) AS rows`,
+        `SELECT (SELECT count(*) FROM outbox WHERE aggregate_id = $1) + (SELECT count(*) FROM search_docs_candidates WHERE id = $1::text) AS rows`,
         [id],
       );
       expect(Number(rows)).toBe(0);

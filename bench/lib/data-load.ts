@@ -149,7 +149,12 @@ const DATA_TABLES = [
   'employers',
   'users',
   'outbox',
-  'search_documents',
+  'search_docs_candidates',
+  'search_fields_candidates',
+  'search_docs_vacancies',
+  'search_fields_vacancies',
+  'search_docs_employers',
+  'search_fields_employers',
   'search_terms',
 ];
 

@@ -151,9 +151,13 @@ export async function freshnessBreakdown(
     `SELECT extract(epoch FROM o.relayed_at - o.created_at) * 1000 AS relay_ms,
             extract(epoch FROM d.indexed_at - o.created_at) * 1000 AS index_ms
      FROM outbox o
-     LEFT JOIN search_documents d
-       ON d.id = o.aggregate_id::text
-      AND d.index_name = CASE o.topic WHEN 'candidate' THEN 'candidates' WHEN 'vacancy' THEN 'vacancies' ELSE 'employers' END
+     LEFT JOIN LATERAL (
+       SELECT indexed_at FROM search_docs_candidates WHERE o.topic = 'candidate' AND id = o.aggregate_id::text
+       UNION ALL
+       SELECT indexed_at FROM search_docs_vacancies WHERE o.topic = 'vacancy' AND id = o.aggregate_id::text
+       UNION ALL
+       SELECT indexed_at FROM search_docs_employers WHERE o.topic = 'employer' AND id = o.aggregate_id::text
+     ) d ON true
      WHERE o.created_at >= $1 AND o.aggregate_id = ANY($2::uuid[])`,
     [since, samples.map((s) => s.id)],
   );

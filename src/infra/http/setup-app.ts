@@ -13,6 +13,8 @@ export function setupApp(app: NestExpressApplication): OpenAPIObject {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '1mb' });
+  // the employer's shortlist page posts plain HTML forms
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, () => document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;

@@ -27,6 +27,11 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
+/** A shortlist link's token is a password: the path keeps its place, not its value. */
+export function loggedPath(url: string): string {
+  return url.split('?')[0].replace(/^\/(s|shortlist-links)\/[^/]+/, '/$1/[token]');
+}
+
 export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -44,11 +49,11 @@ export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
           genReqId: requestIdOf,
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           serializers: {
-            // the path without its query string: queries can hold postcodes or names
+            // the path without its query string (queries can hold postcodes or names) or tokens
             req: (req: { id: string; method: string; url: string }) => ({
               id: req.id,
               method: req.method,
-              path: req.url.split('?')[0],
+              path: loggedPath(req.url),
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { REDACTED_PATHS } from './logging.module';
+import { loggedPath, REDACTED_PATHS } from './logging.module';
 
 function logLine(payload: object): Record<string, unknown> {
   const lines: string[] = [];
@@ -42,5 +42,20 @@ describe('log redaction', () => {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('c-1');
+  });
+});
+
+describe('logged paths', () => {
+  it('keep the route but never a shortlist link token or the query', () => {
+    const token = 'Zx3_k9-abcdefghijklmnopqrstuvwxyz0123456789A';
+    expect(loggedPath(`/s/${token}`)).toBe('/s/[token]');
+    expect(loggedPath(`/s/${token}/pdf`)).toBe('/s/[token]/pdf');
+    expect(loggedPath(`/s/${token}/kandidaten/abc/antwoord?beantwoord=x`)).toBe(
+      '/s/[token]/kandidaten/abc/antwoord',
+    );
+    expect(loggedPath(`/shortlist-links/${token}/entries/e1/answers`)).toBe(
+      '/shortlist-links/[token]/entries/e1/answers',
+    );
+    expect(loggedPath('/shortlists/abc?q=Jansen')).toBe('/shortlists/abc');
   });
 });

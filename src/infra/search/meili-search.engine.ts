@@ -94,7 +94,7 @@ export class MeiliSearchEngine implements SearchEngine {
     const requested = query.facets ?? [];
     const noFacets = () => Object.fromEntries(requested.map((field) => [field, {}]));
     const filter = buildMeiliFilter(schema, query.filters ?? [], query.near);
-    if (filter === null) return { hits: [], total: 0, facets: noFacets() };
+    if (filter === null) return { hits: [], total: 0, totalIsExact: true, facets: noFacets() };
 
     // the same words the PostgreSQL engine searches for: no phrase ("…") or negation (-word)
     // operators reach Meilisearch, and every word must match
@@ -117,6 +117,8 @@ export class MeiliSearchEngine implements SearchEngine {
       Object.assign(facets[field], response.facetDistribution?.[field]);
     return {
       total: response.totalHits,
+      // page-based totalHits is exhaustive up to maxTotalHits, where it stops counting
+      totalIsExact: response.totalHits < MAX_TOTAL_HITS,
       facets,
       hits: response.hits.map((hit) => {
         const fields: Record<string, FieldValue> = {};

@@ -17,10 +17,51 @@ import { MAX_QUERY_WORDS, searchWords } from './search-text';
 /** A query word absent from the vocabulary is replaced by its nearest indexed words (typos). */
 const TYPO_SIMILARITY = 0.5;
 const TYPO_ALTERNATIVES = 2;
-/** Broad searches sort and count tens of thousands of rows: keep that in memory. */
+/** Sorting and counting a thousand rows stays in memory. */
 const SEARCH_WORK_MEM = '32MB';
 const UPSERT_BATCH = 1000;
-const TABLES = ['search_documents', 'search_document_fields'] as const;
+/**
+ * Km per degree of latitude for the bounding boxes: a little under the 111.19 of the sphere the
+ * distances are measured on, so that a box always holds its circle (the exact distance decides).
+ */
+const BOX_KM_PER_DEGREE = 111.1;
+/**
+ * Matches are counted exactly up to this many; beyond it the total is a lower bound
+ * (`totalIsExact` false), facets count the matches visited and relevance ranks a pool of them
+ * (see search()). A page further on than this widens the limit to reach it.
+ */
+export const DEFAULT_COUNT_LIMIT = 1000;
+
+/** Names of an index's tables: `search_docs_<index>` (what searches visit) and `search_fields_<index>`. */
+interface Tables {
+  docs: string;
+  fields: string;
+}
+
+/**
+ * The DDL of one index's tables, safe to run twice. The same statements are in migration
+ * 1795446000000 for the application's indexes: keep them in step.
+ */
+function createTablesSql({ docs, fields }: Tables): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS "${docs}" ("id" text NOT NULL, "search_vector" tsvector NOT NULL, "title_vector" tsvector NOT NULL, "keywords" text[] NOT NULL, "facet_values" text[] NOT NULL, "numbers" jsonb NOT NULL, "lat" double precision, "lng" double precision, "indexed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "${docs}_pkey" PRIMARY KEY ("id"))`,
+    ...indexesSql(docs),
+    `CREATE TABLE IF NOT EXISTS "${fields}" ("id" text NOT NULL, "fields" jsonb NOT NULL, CONSTRAINT "${fields}_pkey" PRIMARY KEY ("id"))`,
+  ];
+}
+
+/** The secondary indexes of a documents table, named after it. */
+function indexesSql(docs: string, named = docs): string[] {
+  return [
+    `CREATE INDEX IF NOT EXISTS "${named}_vector" ON "${docs}" USING gin ("search_vector")`,
+    `CREATE INDEX IF NOT EXISTS "${named}_title" ON "${docs}" USING gin ("title_vector")`,
+    `CREATE INDEX IF NOT EXISTS "${named}_keywords" ON "${docs}" USING gin ("keywords")`,
+    `CREATE INDEX IF NOT EXISTS "${named}_geo" ON "${docs}" ("lat", "lng")`,
+  ];
+}
+const INDEX_SUFFIXES = ['pkey', 'vector', 'title', 'keywords', 'geo'];
+/** SQLSTATE of a missing table: an index that was never written. */
+const UNDEFINED_TABLE = '42P01';
 
 /**
  * Keyword values as 64-bit hashes (hex): ESCO URIs run to 70 characters, and short keys keep
@@ -51,23 +92,40 @@ class Params {
   }
 }
 
+export interface PostgresSearchOptions {
+  /** Keeps separate sets of indexes apart in one database (contract tests): [a-z0-9_]. */
+  namespace?: string;
+  /** Matches counted exactly (DEFAULT_COUNT_LIMIT). */
+  countLimit?: number;
+}
+
 /**
- * The embedded default engine: one narrow row per document in `search_documents` with a
- * weighted tsvector (Dutch stemming, accents removed), hashed keywords and facet values (GIN),
- * the number fields and a point; the stored fields live in `search_document_fields` and are
- * read for the page of hits only;
+ * The embedded default engine. Each index has its own tables, created on demand (configure,
+ * the first write): `search_docs_<index>`, one narrow row per document with a weighted
+ * tsvector (Dutch stemming, accents removed), the first text group's words apart
+ * (`title_vector`), hashed keywords and facet values (GIN), the number fields and a point; and
+ * `search_fields_<index>`, the stored fields, read for the page of hits only.
  * `search_terms` holds every indexed word with a trigram index, so a misspelt query word is
  * replaced by the indexed words nearest to it. Searches see a consistent snapshot: an upsert
- * or rebuild is one transaction.
+ * or rebuild is one transaction; a rebuild loads fresh tables, builds their indexes after the
+ * load and swaps them in.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres' as const;
+  private readonly namespace: string;
+  private readonly countLimit: number;
 
-  /** @param namespace keeps separate sets of indexes apart in one database (contract tests). */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly namespace = '',
-  ) {}
+    options: PostgresSearchOptions = {},
+  ) {
+    this.namespace = options.namespace ?? '';
+    this.countLimit = options.countLimit ?? DEFAULT_COUNT_LIMIT;
+    if (!/^[a-z0-9_]*$/.test(this.namespace))
+      throw new Error('the namespace of search indexes may hold a-z, 0-9 and _ only');
+    if (!Number.isInteger(this.countLimit) || this.countLimit < 1)
+      throw new Error('countLimit must be 1 or more');
+  }
 
   async health(): Promise<void> {
     const rows: unknown[] = await this.dataSource.query(
@@ -76,69 +134,106 @@ export class PostgresSearchEngine implements SearchEngine {
     if (rows.length === 0) throw new Error('text search configuration werkspoor_nl is missing');
   }
 
-  async configure(): Promise<void> {
-    // the tables and the text search configuration come with the migrations
+  async configure(index: SearchIndexName): Promise<void> {
+    // the text search configuration comes with the migrations
     await this.health();
+    await this.writing(index, () => Promise.resolve());
   }
 
   async upsert(index: SearchIndexName, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    await this.writing(index, (manager) => this.write(manager, index, documents));
+    await this.writing(index, (manager, tables) => this.write(manager, index, tables, documents));
   }
 
   async delete(index: SearchIndexName, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.writing(index, async (manager) => {
-      for (const table of TABLES) {
-        await manager.query(`DELETE FROM ${table} WHERE index_name = $1 AND id = ANY($2::text[])`, [
-          this.indexName(index),
-          ids,
-        ]);
-      }
+    await this.writing(index, async (manager, { docs, fields }) => {
+      for (const table of [docs, fields])
+        await manager.query(`DELETE FROM "${table}" WHERE id = ANY($1::text[])`, [ids]);
     });
   }
 
+  /**
+   * Loads the documents into fresh tables with only their primary keys, builds the other
+   * indexes once the rows are in (much cheaper than keeping them up to date row by row), and
+   * replaces the live tables with them, all in one transaction: searches see the old contents
+   * until the commit, and a failure leaves them as they were.
+   */
   async rebuild(
     index: SearchIndexName,
     batches: AsyncIterable<SearchDocument[]>,
   ): Promise<IndexStats> {
     let documents = 0;
-    await this.writing(index, async (manager) => {
-      // the vocabulary too: words of documents that are gone would only widen typo matches
-      for (const table of [...TABLES, 'search_terms']) {
-        await manager.query(`DELETE FROM ${table} WHERE index_name = $1`, [this.indexName(index)]);
+    await this.writing(index, async (manager, live) => {
+      const fresh: Tables = { docs: `${live.docs}_new`, fields: `${live.fields}_new` };
+      for (const [table, like] of [
+        [fresh.docs, live.docs],
+        [fresh.fields, live.fields],
+      ]) {
+        await manager.query(`DROP TABLE IF EXISTS "${table}"`);
+        await manager.query(
+          `CREATE TABLE "${table}" (LIKE "${like}" INCLUDING DEFAULTS INCLUDING STORAGE, CONSTRAINT "${table}_pkey" PRIMARY KEY ("id"))`,
+        );
       }
+      // the vocabulary too: words of documents that are gone would only widen typo matches
+      await manager.query(`DELETE FROM search_terms WHERE index_name = $1`, [
+        this.indexName(index),
+      ]);
       for await (const batch of batches) {
-        await this.write(manager, index, batch);
+        await this.write(manager, index, fresh, batch);
         documents += batch.length;
       }
+      await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+      for (const statement of indexesSql(fresh.docs)) await manager.query(statement);
+      for (const table of ['docs', 'fields'] as const) {
+        await manager.query(`DROP TABLE "${live[table]}"`);
+        await manager.query(`ALTER TABLE "${fresh[table]}" RENAME TO "${live[table]}"`);
+      }
+      for (const suffix of INDEX_SUFFIXES)
+        await manager.query(
+          `ALTER INDEX "${fresh.docs}_${suffix}" RENAME TO "${live.docs}_${suffix}"`,
+        );
+      await manager.query(`ALTER INDEX "${fresh.fields}_pkey" RENAME TO "${live.fields}_pkey"`);
+      // statistics for the new contents, or the planner plans for an empty table
+      await manager.query(`ANALYZE "${live.docs}"`);
     });
-    // fresh statistics, or the planner keeps planning for the old contents
-    await this.dataSource.query(`ANALYZE search_documents, search_document_fields, search_terms`);
+    await this.dataSource.query(`ANALYZE search_terms`);
     return { documents };
   }
 
   async stats(index: SearchIndexName): Promise<IndexStats> {
+    const { docs } = this.tables(index);
+    if (!(await this.exists(docs))) return { documents: 0 };
     const [row] = await this.dataSource.query<{ documents: number }[]>(
-      `SELECT count(*)::int AS documents FROM search_documents WHERE index_name = $1`,
-      [this.indexName(index)],
+      `SELECT count(*)::int AS documents FROM "${docs}"`,
     );
     return { documents: row.documents };
   }
 
+  /**
+   * One statement per search. The matches are visited up to the count limit (`hits`): that is
+   * the exact total when there are no more, and otherwise a lower bound, the sample the facets
+   * are counted in, and with text and relevance sorting the pool that is ranked, together with
+   * as many matches again whose first text group (occupation, title, name) holds every query
+   * word (`tier`). Relevance without text orders by id (the hits are then the first ids), and a
+   * sort on a field or on distance orders all matches exactly. A search never waits for
+   * writers; an index that was never written has no documents.
+   */
   async search(index: SearchIndexName, query: SearchQuery): Promise<SearchResult> {
     const schema = SEARCH_SCHEMAS[index];
     checkQuery(schema, query);
+    const { docs, fields } = this.tables(index);
     const params = new Params();
-    const name = params.add(this.indexName(index));
-    const conditions = [`d.index_name = ${name}`];
+    const conditions: string[] = [];
 
-    let rank = '0';
+    let rank = '0::real';
+    let tierCondition: string | null = null;
     const tsquery = query.text ? await this.textQuery(index, query.text) : null;
     if (tsquery !== null) {
       const q = `${params.add(tsquery)}::tsquery`;
       conditions.push(`d.search_vector @@ ${q}`);
       rank = `ts_rank(d.search_vector, ${q})`;
+      tierCondition = `d.title_vector @@ ${q}`;
     }
 
     for (const filter of query.filters ?? []) {
@@ -162,76 +257,125 @@ export class PostgresSearchEngine implements SearchEngine {
       const lng = params.add(centre.lng);
       const radius = params.add(radiusKm);
       distance = `(2 * 6371 * asin(sqrt(power(sin(radians(d.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(d.lat)) * power(sin(radians(d.lng - ${lng}) / 2), 2))))`;
-      // a bounding box the (index_name, lat, lng) index can use, then the exact distance
-      const latDelta = radiusKm / 111.2;
-      const lngDelta = radiusKm / (111.2 * Math.max(Math.cos((centre.lat * Math.PI) / 180), 0.01));
+      // a bounding box the (lat, lng) index can use, then the exact distance
+      const latDelta = radiusKm / BOX_KM_PER_DEGREE;
+      const lngDelta =
+        radiusKm / (BOX_KM_PER_DEGREE * Math.max(Math.cos((centre.lat * Math.PI) / 180), 0.01));
       conditions.push(
         `d.lat BETWEEN ${params.add(centre.lat - latDelta)} AND ${params.add(centre.lat + latDelta)}`,
         `d.lng BETWEEN ${params.add(centre.lng - lngDelta)} AND ${params.add(centre.lng + lngDelta)}`,
         `${distance} <= ${radius}`,
       );
     }
+    const where = conditions.length > 0 ? conditions.join(' AND ') : 'true';
 
+    // a page further on than the count limit widens it, so that the page can be reached
+    const pool = Math.max(this.countLimit, query.offset + query.limit);
+    const poolParam = params.add(pool);
+    const limit = params.add(query.limit);
+    const offset = params.add(query.offset);
     const sort = query.sort ?? { by: 'relevance' };
-    let orderBy: string;
-    switch (sort.by) {
-      case 'relevance':
-        orderBy = 'm.rank DESC, m.id';
-        break;
-      case 'distance':
-        orderBy = 'm.distance ASC, m.id';
-        break;
-      case 'field':
-        orderBy = `(d.numbers ->> ${params.add(sort.field)})::float8 ${sort.direction === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, m.id`;
-        break;
-    }
-
+    const ranked = sort.by === 'relevance' && tierCondition !== null;
     const facetFields = query.facets ?? [];
+    const hitColumns = `d.id, ${facetFields.length > 0 ? 'd.facet_values' : 'NULL::text[] AS facet_values'}, ${ranked ? rank : '0::real'} AS rank, ${distance} AS distance`;
+
+    // the sort key of the other orders: null (then by id), a field, or the distance
+    const key =
+      sort.by === 'field'
+        ? `(d.numbers ->> ${params.add(sort.field)})::float8`
+        : sort.by === 'distance'
+          ? distance
+          : 'NULL::float8';
+    const direction = sort.by === 'field' && sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const ctes = [
+      `hits AS MATERIALIZED (
+         SELECT ${hitColumns}, ${key} AS key FROM "${docs}" d WHERE ${where}
+         LIMIT ${poolParam} + 1)`,
+    ];
+    let page: string;
+    if (ranked) {
+      ctes.push(
+        `tier AS MATERIALIZED (
+           SELECT ${hitColumns} FROM "${docs}" d WHERE ${where} AND ${tierCondition}
+           LIMIT ${poolParam})`,
+        `pool AS (SELECT id, rank, distance FROM hits UNION SELECT id, rank, distance FROM tier)`,
+      );
+      page = `SELECT id, distance, row_number() OVER (ORDER BY rank DESC, id) AS n FROM pool
+              ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset}`;
+    } else {
+      // every match is among the hits: order them; otherwise order all matches, which only
+      // the branch whose condition holds does (the other is never run)
+      const exact = `(SELECT count(*) FROM hits) <= ${poolParam}`;
+      let bounded = '';
+      if (sort.by === 'distance' && query.near) {
+        // the hits are matches, so the k-th nearest of them is no nearer than the k-th nearest
+        // of all: only the matches within that distance (and its box) need ordering
+        const bound = `(SELECT key FROM hits ORDER BY key OFFSET ${limit} + ${offset} - 1 LIMIT 1)`;
+        const lat = params.add(query.near.centre.lat);
+        const lng = params.add(query.near.centre.lng);
+        const kmPerLngDegree = params.add(
+          BOX_KM_PER_DEGREE * Math.max(Math.cos((query.near.centre.lat * Math.PI) / 180), 0.01),
+        );
+        bounded = `AND d.lat BETWEEN ${lat} - ${bound} / ${BOX_KM_PER_DEGREE} AND ${lat} + ${bound} / ${BOX_KM_PER_DEGREE}
+          AND d.lng BETWEEN ${lng} - ${bound} / ${kmPerLngDegree} AND ${lng} + ${bound} / ${kmPerLngDegree}
+          AND ${distance} <= ${bound}`;
+      }
+      page = `SELECT id, distance, row_number() OVER (ORDER BY key ${direction} NULLS LAST, id) AS n
+              FROM (
+                (SELECT id, distance, key FROM hits WHERE ${exact}
+                 ORDER BY key ${direction} NULLS LAST, id LIMIT ${limit} OFFSET ${offset})
+                UNION ALL
+                (SELECT d.id, ${distance} AS distance, ${key} AS key FROM "${docs}" d
+                 WHERE NOT ${exact} AND ${where} ${bounded}
+                 ORDER BY key ${direction} NULLS LAST, d.id LIMIT ${limit} OFFSET ${offset})
+              ) ordered`;
+    }
+    ctes.push(`page AS (${page})`);
+
     const facetsSql =
       facetFields.length === 0
         ? `'{}'::json`
         : `(SELECT coalesce(json_object_agg(f.value, f.count), '{}'::json) FROM (
-             SELECT v AS value, count(*) AS count FROM m, unnest(m.facet_values) v
+             SELECT v AS value, count(*) AS count
+             FROM (SELECT facet_values FROM hits LIMIT ${poolParam}) h, unnest(h.facet_values) v
              WHERE split_part(v, ':', 1) = ANY(${params.add(facetFields)}::text[])
              GROUP BY v) f)`;
 
     const sql = `
-      WITH m AS MATERIALIZED (
-        SELECT d.id, ${facetFields.length > 0 ? 'd.facet_values' : 'NULL::text[] AS facet_values'},
-          ${rank} AS rank, ${distance} AS distance
-        FROM search_documents d WHERE ${conditions.join(' AND ')}
-      ),
-      page AS (
-        SELECT m.id, m.distance, row_number() OVER (ORDER BY ${orderBy}) AS n FROM m
-        ${sort.by === 'field' ? `JOIN search_documents d ON d.index_name = ${name} AND d.id = m.id` : ''}
-        ORDER BY ${orderBy}
-        LIMIT ${params.add(query.limit)} OFFSET ${params.add(query.offset)}
-      )
-      SELECT (SELECT count(*)::int FROM m) AS total,
+      WITH ${ctes.join(',\n')}
+      SELECT (SELECT count(*)::int FROM hits) AS counted,
         (SELECT coalesce(json_agg(json_build_object('id', p.id, 'fields', f.fields, 'distance', p.distance) ORDER BY p.n), '[]'::json)
-           FROM page p
-           JOIN search_document_fields f ON f.index_name = ${name} AND f.id = p.id) AS hits,
+           FROM page p JOIN "${fields}" f ON f.id = p.id) AS hits,
         ${facetsSql} AS facets`;
 
-    const [row] = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
-      return manager.query<
-        {
-          total: number;
-          hits: { id: string; fields: Record<string, FieldValue>; distance: number | null }[];
-          facets: Record<string, number>;
-        }[]
-      >(sql, params.values);
-    });
+    type Answer = {
+      counted: number;
+      hits: { id: string; fields: Record<string, FieldValue>; distance: number | null }[];
+      facets: Record<string, number>;
+    };
+    let answer: Answer;
+    try {
+      [answer] = await this.dataSource.transaction(async (manager) => {
+        // per transaction only: no tuning of the server is assumed
+        await manager.query(`SET LOCAL work_mem = '${SEARCH_WORK_MEM}'`);
+        // compiling a plan costs more than these queries take to run
+        await manager.query(`SET LOCAL jit = off`);
+        return manager.query<Answer[]>(sql, params.values);
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;
+      answer = { counted: 0, hits: [], facets: {} };
+    }
 
     const facets: SearchResult['facets'] = Object.fromEntries(facetFields.map((f) => [f, {}]));
-    for (const [key, count] of Object.entries(row.facets)) {
+    for (const [key, count] of Object.entries(answer.facets)) {
       const separator = key.indexOf(':');
       facets[key.slice(0, separator)][key.slice(separator + 1)] = Number(count);
     }
     return {
-      total: row.total,
-      hits: row.hits.map((hit) => ({
+      total: Math.min(answer.counted, pool),
+      totalIsExact: answer.counted <= pool,
+      hits: answer.hits.map((hit) => ({
         id: hit.id,
         fields: hit.fields,
         distanceKm: hit.distance === null ? null : Math.round(hit.distance * 10) / 10,
@@ -241,21 +385,40 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * Runs a write transaction on one index after taking that index's lock: upserts, deletes and
-   * rebuilds of an index take their turn (a rebuild running next to the indexer would otherwise
-   * deadlock on the rows both touch); searches never wait.
+   * Runs a write transaction on one index after taking that index's lock, creating its tables
+   * when missing: upserts, deletes and rebuilds of an index take their turn (a rebuild running
+   * next to the indexer would otherwise deadlock on the rows both touch); searches never wait.
    */
-  private writing(index: SearchIndexName, work: (manager: EntityManager) => Promise<void>) {
+  private writing(
+    index: SearchIndexName,
+    work: (manager: EntityManager, tables: Tables) => Promise<void>,
+  ) {
+    const tables = this.tables(index);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
         `search-index:${this.indexName(index)}`,
       ]);
-      await work(manager);
+      if (!(await this.exists(tables.docs, manager)))
+        for (const statement of createTablesSql(tables)) await manager.query(statement);
+      await work(manager, tables);
     });
+  }
+
+  private async exists(table: string, manager: EntityManager = this.dataSource.manager) {
+    const [row] = await manager.query<{ present: boolean }[]>(
+      `SELECT to_regclass($1) IS NOT NULL AS present`,
+      [`"${table}"`],
+    );
+    return row.present;
   }
 
   private indexName(index: SearchIndexName): string {
     return `${this.namespace}${index}`;
+  }
+
+  private tables(index: SearchIndexName): Tables {
+    const name = this.indexName(index);
+    return { docs: `search_docs_${name}`, fields: `search_fields_${name}` };
   }
 
   /**
@@ -294,42 +457,44 @@ export class PostgresSearchEngine implements SearchEngine {
     return row.query;
   }
 
+  /** Upserts documents, a thousand a statement (documents, stored fields and words together). */
   private async write(
     manager: EntityManager,
     index: SearchIndexName,
+    { docs, fields }: Tables,
     documents: SearchDocument[],
   ): Promise<void> {
     const schema = SEARCH_SCHEMAS[index];
     // the last version of a document wins when a batch names it twice
     const rows = [...new Map(documents.map((doc) => [doc.id, toRow(schema, doc)])).values()];
+    const vector = schema.text
+      .map((_, i) => `setweight(to_tsvector('werkspoor_nl', d.texts ->> ${i}), '${'ABCD'[i]}')`)
+      .join(' || ');
     for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
       const batch = rows.slice(start, start + UPSERT_BATCH);
-      const vector = schema.text
-        .map((_, i) => `setweight(to_tsvector('werkspoor_nl', d.texts ->> ${i}), '${'ABCD'[i]}')`)
-        .join(' || ');
-      await manager.query(
-        `INSERT INTO search_documents (index_name, id, search_vector, keywords, facet_values, numbers, lat, lng, indexed_at)
-         SELECT $1, d.id, ${vector},
-           ARRAY(SELECT jsonb_array_elements_text(d.keywords)),
-           ARRAY(SELECT jsonb_array_elements_text(d.facet_values)), d.numbers, d.lat, d.lng, now()
-         FROM jsonb_to_recordset($2::jsonb)
-           AS d(id text, texts jsonb, keywords jsonb, facet_values jsonb, numbers jsonb, lat float8, lng float8)
-         ON CONFLICT (index_name, id) DO UPDATE SET search_vector = EXCLUDED.search_vector,
-           keywords = EXCLUDED.keywords, facet_values = EXCLUDED.facet_values,
-           numbers = EXCLUDED.numbers, lat = EXCLUDED.lat, lng = EXCLUDED.lng,
-           indexed_at = EXCLUDED.indexed_at`,
-        [this.indexName(index), JSON.stringify(batch)],
-      );
-      await manager.query(
-        `INSERT INTO search_document_fields (index_name, id, fields)
-         SELECT $1, d.id, d.fields FROM jsonb_to_recordset($2::jsonb) AS d(id text, fields jsonb)
-         ON CONFLICT (index_name, id) DO UPDATE SET fields = EXCLUDED.fields`,
-        [this.indexName(index), JSON.stringify(batch.map(({ id, fields }) => ({ id, fields })))],
-      );
       const terms = [...new Set(batch.flatMap((row) => row.texts.flatMap(searchWords)))].sort();
       await manager.query(
-        `INSERT INTO search_terms (index_name, term) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-        [this.indexName(index), terms],
+        `WITH d AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS d(id text, texts jsonb, keywords jsonb,
+             facet_values jsonb, numbers jsonb, lat float8, lng float8, fields jsonb)
+         ),
+         documents AS (
+           INSERT INTO "${docs}" (id, search_vector, title_vector, keywords, facet_values, numbers, lat, lng, indexed_at)
+           SELECT d.id, ${vector}, strip(to_tsvector('werkspoor_nl', d.texts ->> 0)),
+             ARRAY(SELECT jsonb_array_elements_text(d.keywords)),
+             ARRAY(SELECT jsonb_array_elements_text(d.facet_values)), d.numbers, d.lat, d.lng, now()
+           FROM d
+           ON CONFLICT (id) DO UPDATE SET search_vector = EXCLUDED.search_vector,
+             title_vector = EXCLUDED.title_vector, keywords = EXCLUDED.keywords,
+             facet_values = EXCLUDED.facet_values, numbers = EXCLUDED.numbers, lat = EXCLUDED.lat,
+             lng = EXCLUDED.lng, indexed_at = EXCLUDED.indexed_at
+         ),
+         stored AS (
+           INSERT INTO "${fields}" (id, fields) SELECT d.id, d.fields FROM d
+           ON CONFLICT (id) DO UPDATE SET fields = EXCLUDED.fields
+         )
+         INSERT INTO search_terms (index_name, term) SELECT $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
+        [JSON.stringify(batch), this.indexName(index), terms],
       );
     }
   }

@@ -81,9 +81,16 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** Exact number of matching documents. */
+  /**
+   * Number of matching documents: exact when `totalIsExact`, otherwise a lower bound (an engine
+   * counts exactly up to its limit; PostgreSQL 1,000 by default, Meilisearch its maxTotalHits).
+   */
   total: number;
-  /** field -> value -> count, for the requested facets. */
+  totalIsExact: boolean;
+  /**
+   * field -> value -> count, for the requested facets: within all matching documents when
+   * `totalIsExact`, otherwise within the `total` matches the engine counted (a sample).
+   */
   facets: Record<string, Record<string, number>>;
 }
 

@@ -1,4 +1,11 @@
-import { addDays, addMonths, daysBetween, dutchDate, dutchMorning } from './calendar-dates';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  dutchDate,
+  dutchMorning,
+  dutchTime,
+} from './calendar-dates';
 
 describe('calendar dates', () => {
   it('adds days and months, clamping to the end of a shorter month', () => {
@@ -20,5 +27,17 @@ describe('calendar dates', () => {
     expect(dutchMorning('2026-01-15').toISOString()).toBe('2026-01-15T08:00:00.000Z');
     expect(dutchMorning('2026-07-15').toISOString()).toBe('2026-07-15T07:00:00.000Z');
     expect(dutchDate(new Date('2026-07-15T22:30:00Z'))).toBe('2026-07-16');
+  });
+});
+
+describe('dutchTime', () => {
+  it('is the wall-clock time in the Netherlands, winter (CET) and summer (CEST)', () => {
+    expect(dutchTime('2027-01-14', 10, 30).toISOString()).toBe('2027-01-14T09:30:00.000Z');
+    expect(dutchTime('2027-07-14', 10, 30).toISOString()).toBe('2027-07-14T08:30:00.000Z');
+  });
+
+  it('handles the first and last hour of the day', () => {
+    expect(dutchTime('2027-01-14', 0).toISOString()).toBe('2027-01-13T23:00:00.000Z');
+    expect(dutchTime('2027-07-14', 23, 45).toISOString()).toBe('2027-07-14T21:45:00.000Z');
   });
 });

@@ -59,9 +59,15 @@ const dutchHour = new Intl.DateTimeFormat('en-GB', {
 
 /** 09:00 Dutch time on that day (CET or CEST): when a date-based follow-up falls due. */
 export function dutchMorning(date: string): Date {
-  const guess = toUtc(date) + 8 * 3600 * 1000;
-  const hour = Number(dutchHour.format(new Date(guess)));
-  return new Date(guess + (9 - hour) * 3600 * 1000);
+  return dutchTime(date, 9);
+}
+
+/** That wall-clock time in the Netherlands (CET or CEST) on that day. */
+export function dutchTime(date: string, hour: number, minute = 0): Date {
+  const guess = toUtc(date) + ((hour - 1) * 60 + minute) * 60 * 1000;
+  const shown = Number(dutchHour.format(new Date(guess)));
+  const correction = ((hour - shown + 36) % 24) - 12;
+  return new Date(guess + correction * 3600 * 1000);
 }
 
 export function maxDate(a: string, b: string): string {

@@ -12,6 +12,7 @@ const BY_CANDIDATE = [
   'trial_placements',
   'placements',
   'arrangements',
+  'shortlist_entries',
 ] as const;
 
 const CHILDREN: Record<string, { column: string; parent: (typeof BY_CANDIDATE)[number] }> = {
@@ -19,6 +20,7 @@ const CHILDREN: Record<string, { column: string; parent: (typeof BY_CANDIDATE)[n
   jobhunting_request_activities: { column: 'request_id', parent: 'jobhunting_requests' },
   nomination_transitions: { column: 'nomination_id', parent: 'nominations' },
   trial_placement_evaluations: { column: 'trial_placement_id', parent: 'trial_placements' },
+  shortlist_answers: { column: 'entry_id', parent: 'shortlist_entries' },
 };
 
 /** Ids of the follow-ups' subjects that belong to this client (the client included). */

@@ -11,6 +11,8 @@ const KIND_LABELS: Record<FollowUpKind, string> = {
   'jobhunting-unanswered': 'Jobhuntverzoek zonder reactie',
   'jobhunting-no-progress': 'Jobhuntverzoek zonder voortgang',
   'shortlist-no-answer': 'Shortlist zonder antwoord van de werkgever',
+  'shortlist-invitation': 'Werkgever nodigt een kandidaat uit voor een gesprek',
+  'shortlist-question': 'Vraag van de werkgever over een kandidaat',
   notification: 'Bericht',
   manual: 'Opvolging',
 };

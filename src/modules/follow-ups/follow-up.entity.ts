@@ -22,6 +22,8 @@ export const FOLLOW_UP_KINDS = [
   'jobhunting-unanswered',
   'jobhunting-no-progress',
   'shortlist-no-answer',
+  'shortlist-invitation',
+  'shortlist-question',
   'notification',
   'manual',
 ] as const;

@@ -59,7 +59,7 @@ export interface Explanation {
   fromSectors: SectorRef[];
 }
 
-const LABEL_WORDS: Record<MatchLabel, string> = {
+export const LABEL_WORDS: Record<MatchLabel, string> = {
   sterk: 'Sterke match',
   goed: 'Goede match',
   mogelijk: 'Mogelijke match',

@@ -12,5 +12,6 @@ import { TransitionsModule } from './transitions.module';
   imports: [AuditModule, TransitionsModule],
   controllers: [MatchingController],
   providers: [MatchingService, EmployerProspects, CareerPaths, MatchPool],
+  exports: [MatchingService],
 })
 export class MatchingModule {}

@@ -14,6 +14,7 @@ import {
   CandidateMatchDto,
   CandidateMatchesResponse,
   ConstraintCountDto,
+  ExplanationDto,
   MatchCandidateRefDto,
   VacancyMatchDto,
   VacancyMatchesResponse,
@@ -226,6 +227,29 @@ export class MatchingService {
       details: { vacancies: response.vacancies.length, employers: response.employers.length },
     });
     return response;
+  }
+
+  /**
+   * One candidate against one vacancy, scored and explained in full (shortlists). Access is the
+   * caller's business; the result may carry failed hard constraints.
+   */
+  async assessPair(
+    vacancy: VacancyEntity,
+    candidateId: string,
+  ): Promise<{ assessment: MatchAssessment; explanation: ExplanationDto }> {
+    const context = await this.context();
+    const work = await this.matchVacancy(vacancy);
+    const candidate = await this.dataSource
+      .getRepository(CandidateEntity)
+      .findOneOrFail({ where: { id: candidateId }, select: [...CANDIDATE_FIELDS] });
+    const home = await this.pool.point(candidate.homePc4);
+    const assessment = assessMatch(
+      { ...candidate, home },
+      work,
+      this.requirements(context.graph, work),
+      context,
+    );
+    return { assessment, explanation: explainMatch(assessment, context.graph) };
   }
 
   /** A candidate the actor may read (klantmanager: own caseload; accountmanager: consent given). */

@@ -40,8 +40,9 @@ export class NominationTransitionEntity {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 
-  @Column({ type: 'uuid' })
-  actorId: string;
+  /** null: the employer, answering through a shortlist link (actorRole werkgever). */
+  @Column({ type: 'uuid', nullable: true })
+  actorId: string | null;
 
   @ManyToOne(() => UserEntity)
   actor?: Relation<UserEntity>;

@@ -11,5 +11,6 @@ import { RejectionReportService } from './rejection-report.service';
   imports: [EmployersModule, FollowUpsModule, PlacementsModule],
   controllers: [NominationsController, ReportsController],
   providers: [NominationsService, RejectionReportService],
+  exports: [NominationsService],
 })
 export class NominationsModule {}

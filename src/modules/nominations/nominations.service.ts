@@ -31,7 +31,7 @@ import {
   NominationTransitionResponseDto,
 } from './dto/nomination.dto';
 import { nominationChangeAccess, nominationReadAccess } from './nomination-access';
-import { reasonLabel } from './nomination-reasons';
+import { NominationReason, reasonLabel } from './nomination-reasons';
 import { transitionFieldErrors } from './nomination-rules';
 import { assertAccess, loadNominationScope, sectorsOf } from './nomination-scope';
 import {
@@ -50,6 +50,26 @@ export const NOMINATABLE_VACANCY_STATUSES = ['open', 'on-hold'] as const;
 export const NO_ANSWER_WORKING_DAYS = 5;
 
 const OPEN_UNIQUE_INDEXES = ['UQ_nominations_open_per_vacancy', 'UQ_nominations_open_per_employer'];
+
+/** Who moved a nomination: a user, or the employer through a shortlist link (no user). */
+type TransitionActor = { userId: string | null; role: Role };
+
+/** The candidate and employer (or vacancy) an answer on a shortlist is about. */
+export interface ShortlistAnswerRef {
+  candidateId: string;
+  employerId: string;
+  vacancyId: string | null;
+  /** The employer contact's account, or null when answered through the link. */
+  employerUserId: string | null;
+}
+
+export interface ShortlistInvite extends ShortlistAnswerRef {
+  accountManagerId: string;
+  /** The accountmanager's pitch: the nomination's motivation when one is created. */
+  motivation: string;
+  interviewAt: Date;
+  note: string | null;
+}
 
 /** voordrachten: the lifecycle through one transitions endpoint, every move recorded and audited. */
 @Injectable()
@@ -383,6 +403,146 @@ export class NominationsService {
     });
   }
 
+  /**
+   * The employer invites a candidate from a shortlist: the running nomination, or a new one,
+   * moves on to interview-planned with the proposed moment, each step recorded as the
+   * employer's. A nomination further along is left as it is. When the candidate cannot be
+   * proposed now nothing changes and the reason comes back.
+   */
+  async inviteFromShortlist(
+    manager: EntityManager,
+    invite: ShortlistInvite,
+  ): Promise<{ nomination: NominationEntity } | { problem: string }> {
+    const repo = manager.getRepository(NominationEntity);
+    let nomination = await this.openNomination(manager, invite);
+    if (nomination && !['draft', 'proposed'].includes(nomination.status)) return { nomination };
+
+    const candidate = await lockCandidate(manager, invite.candidateId);
+    const vacancy = invite.vacancyId
+      ? await manager
+          .getRepository(VacancyEntity)
+          .findOneOrFail({ where: { id: invite.vacancyId } })
+      : null;
+    try {
+      this.assertMayPropose(candidate, vacancy);
+    } catch (error) {
+      if (error instanceof DomainException) return { problem: error.message };
+      throw error;
+    }
+    const by: TransitionActor = { userId: invite.employerUserId, role: Role.Employer };
+    const note = 'Uitnodiging van de werkgever via de shortlist';
+    // the steps share one transaction (one now()): a millisecond apart, they keep their order
+    const at = (step: number) => new Date(Date.now() - 2 + step);
+    if (!nomination) {
+      nomination = await repo.save(
+        repo.create({
+          candidateId: invite.candidateId,
+          employerId: invite.employerId,
+          vacancyId: invite.vacancyId,
+          accountManagerId: invite.accountManagerId,
+          status: 'draft',
+          motivation: invite.motivation,
+          interviewAt: null,
+          endReason: null,
+          endReasonText: null,
+          endedAt: null,
+          createdById: invite.accountManagerId,
+        }),
+      );
+      await this.recordTransition(manager, by, nomination.id, null, 'draft', { note }, at(0));
+    }
+    if (nomination.status === 'draft') {
+      await this.recordTransition(manager, by, nomination.id, 'draft', 'proposed', { note }, at(1));
+    }
+    await this.recordTransition(
+      manager,
+      by,
+      nomination.id,
+      'proposed',
+      'interview-planned',
+      { note: invite.note ? `${note}: ${invite.note}` : note },
+      at(2),
+    );
+    nomination.status = 'interview-planned';
+    nomination.interviewAt = invite.interviewAt;
+    await repo.save(nomination);
+    await this.followUps.cancelOpen(
+      manager,
+      'nomination',
+      nomination.id,
+      ['nomination-no-answer'],
+      'Voordracht gesprek gepland',
+    );
+    return { nomination };
+  }
+
+  /**
+   * The employer finds a candidate not suitable: a running nomination that waits for the
+   * employer (proposed, interview planned) is rejected with the reason, and the klantmanager
+   * hears of it. Returns the nomination, or null when none was waiting.
+   */
+  async rejectFromShortlist(
+    manager: EntityManager,
+    answer: ShortlistAnswerRef & { reason: NominationReason; reasonText: string },
+  ): Promise<NominationEntity | null> {
+    const nomination = await this.openNomination(manager, answer);
+    if (!nomination || !['proposed', 'interview-planned'].includes(nomination.status)) return null;
+    const from = nomination.status;
+    const move = { to: 'rejected' as const, reason: answer.reason, reasonText: answer.reasonText };
+    nomination.status = 'rejected';
+    nomination.endedAt = new Date();
+    nomination.endReason = answer.reason;
+    nomination.endReasonText = answer.reasonText;
+    await manager.getRepository(NominationEntity).save(nomination);
+    const by: TransitionActor = { userId: answer.employerUserId, role: Role.Employer };
+    await this.recordTransition(manager, by, nomination.id, from, 'rejected', {
+      ...move,
+      note: 'Antwoord van de werkgever via de shortlist',
+    });
+    await this.followUps.cancelOpen(
+      manager,
+      'nomination',
+      nomination.id,
+      ['nomination-no-answer'],
+      'Voordracht afgewezen',
+    );
+    const candidate = await manager
+      .getRepository(CandidateEntity)
+      .findOneOrFail({ where: { id: nomination.candidateId } });
+    const employer = await manager
+      .getRepository(EmployerEntity)
+      .findOneOrFail({ where: { id: nomination.employerId } });
+    const vacancy = nomination.vacancyId
+      ? await manager.getRepository(VacancyEntity).findOneBy({ id: nomination.vacancyId })
+      : null;
+    await this.notifyKlantmanager(
+      manager,
+      nomination,
+      candidate,
+      employer,
+      vacancy,
+      { ...move, version: nomination.version },
+      null,
+    );
+    return nomination;
+  }
+
+  private async openNomination(
+    manager: EntityManager,
+    ref: ShortlistAnswerRef,
+  ): Promise<NominationEntity | null> {
+    return manager.getRepository(NominationEntity).findOne({
+      where: {
+        candidateId: ref.candidateId,
+        ...(ref.vacancyId
+          ? { vacancyId: ref.vacancyId }
+          : { employerId: ref.employerId, vacancyId: IsNull() }),
+        status: In(OPEN_STATUSES),
+      },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   /** Proposing needs the client's consent (matchable profile) and an open vacancy. */
   private assertMayPropose(candidate: CandidateEntity, vacancy: VacancyEntity | null): void {
     if (!isMatchable(candidate)) {
@@ -461,20 +621,22 @@ export class NominationsService {
 
   private async recordTransition(
     manager: EntityManager,
-    actor: Actor,
+    actor: TransitionActor,
     nominationId: string,
     from: NominationStatus | null,
     to: NominationStatus,
     dto: Partial<NominationTransitionDto>,
+    at?: Date,
   ): Promise<void> {
     await manager.getRepository(NominationTransitionEntity).insert({
+      ...(at && { at }),
       nominationId,
       fromStatus: from,
       toStatus: to,
       reason: dto.reason ?? null,
       reasonText: dto.reasonText ?? null,
       note: dto.note ?? null,
-      actorId: actor.userId,
+      actorId: actor.userId || null,
       actorRole: actor.role,
     });
   }

@@ -209,6 +209,7 @@ export class SearchService {
       engine: this.engine.kind,
       items: result.hits.map((hit) => toSearchItem(plan.index, hit)),
       total: result.total,
+      totalIsExact: result.totalIsExact,
       page: plan.offset / plan.limit + 1,
       pageSize: plan.limit,
       facets: Object.fromEntries(
@@ -229,13 +230,15 @@ export class SearchService {
     const found = [];
     for (const left of plan.criteria) {
       const rest = plan.criteria.filter((criterion) => criterion !== left);
-      const { total } = await this.query({ ...plan, offset: 0 }, rest, 1, []);
+      const { total, totalIsExact } = await this.query({ ...plan, offset: 0 }, rest, 1, []);
       if (total > 0) {
+        const count = totalIsExact ? `${total}` : `meer dan ${total}`;
         found.push({
           parameter: left.parameter,
           label: left.label,
           total,
-          message: `Zonder ${left.label} zijn er ${total} resultaten.`,
+          totalIsExact,
+          message: `Zonder ${left.label} zijn er ${count} resultaten.`,
         });
       }
     }

@@ -220,7 +220,12 @@ export class NominationTransitionResponseDto {
   @ApiProperty({ type: String, nullable: true }) reasonLabel: string | null;
   @ApiProperty({ type: String, nullable: true }) reasonText: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty() actorId: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null: the employer, answering through a shortlist link',
+  })
+  actorId: string | null;
   @ApiProperty() actorRole: string;
   @ApiProperty() at: Date;
 }

@@ -11,7 +11,10 @@ export class RelaxationDto {
   @ApiProperty({ description: 'The query parameter that, left out, finds results' })
   parameter: string;
   @ApiProperty() label: string;
-  @ApiProperty({ description: 'How many results there are without it' }) total: number;
+  @ApiProperty({ description: 'How many results there are without it (see totalIsExact)' })
+  total: number;
+  @ApiProperty({ description: 'false: there are more than `total` results' })
+  totalIsExact: boolean;
   @ApiProperty({ example: 'Zonder afstand (15 km van 1315) zijn er 12 resultaten.' })
   message: string;
 }
@@ -31,7 +34,16 @@ export class SearchResponse {
       'Per index: candidates (occupations, skills, languages, hours; never a name, age, contact or health detail), vacancies or employers',
   })
   items: SearchItemDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({
+    description:
+      'Number of results: exact when totalIsExact, otherwise a lower bound ("more than 1,000"; the PostgreSQL engine counts exactly up to 1,000)',
+  })
+  total: number;
+  @ApiProperty({
+    description:
+      'false when the engine stopped counting at `total`; the facets then count within those `total` results',
+  })
+  totalIsExact: boolean;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({
