@@ -29,7 +29,6 @@ import {
 import { isLinkTokenFormat, linkTokenHash } from './shortlist-tokens';
 import { employerView, LoadedShortlist } from './shortlist-views';
 import { ShortlistEntity } from './shortlist.entity';
-import { revealedNameMap } from './shortlists.service';
 
 /** How the employer came in: a link (no account) or their employer-contact account. */
 export type EmployerAccess =
@@ -331,17 +330,10 @@ export class EmployerShortlistsService {
         throw new Error(`Sent shortlist entry ${entry.id} has no frozen profile`);
       snapshots.set(entry.id, entry.snapshot);
     }
-    const revealed = loaded.entries.filter((entry) => entry.revealedAt);
-    const candidates = revealed.length
-      ? await manager.getRepository(CandidateEntity).find({
-          where: { id: In(revealed.map((e) => e.candidateId)) },
-          select: { id: true, firstName: true, lastName: true },
-        })
-      : [];
     return employerView(
       loaded,
       snapshots,
-      revealedNameMap(revealed, new Map(candidates.map((c) => [c.id, c]))),
+      await this.loader.revealedNames(manager, loaded.entries),
     );
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainException } from '../../infra/http/domain.exception';
 import { UserEntity } from '../accounts/user.entity';
+import { CandidateEntity } from '../candidates/candidate.entity';
 import { EmployerEntity } from '../employers/employer.entity';
 import { PostcodeEntity } from '../taxonomy/postcode.entity';
 import { VacancyEntity } from '../vacancies/vacancy.entity';
@@ -65,5 +66,25 @@ export class ShortlistLoader {
       entries,
       answers,
     };
+  }
+
+  /** The names the employer may see: of entries revealed after consent, by entry id. */
+  async revealedNames(
+    manager: EntityManager,
+    entries: ShortlistEntryEntity[],
+  ): Promise<Map<string, string>> {
+    const revealed = entries.filter((entry) => entry.revealedAt);
+    if (revealed.length === 0) return new Map();
+    const people = await manager.getRepository(CandidateEntity).find({
+      where: { id: In(revealed.map((entry) => entry.candidateId)) },
+      select: { id: true, firstName: true, lastName: true },
+    });
+    const byId = new Map(people.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
+    const names = new Map<string, string>();
+    for (const entry of revealed) {
+      const name = byId.get(entry.candidateId);
+      if (name) names.set(entry.id, name);
+    }
+    return names;
   }
 }

@@ -113,17 +113,16 @@ export class ShortlistProfiles {
   }
 
   /** The employer's view of one candidate, as it would be sent now. */
-  async snapshot(
-    manager: EntityManager,
-    input: {
-      candidate: CandidateEntity;
-      label: string;
-      pitch: string;
-      fit: ShortlistFit;
-      vacancy: VacancyEntity | null;
-      employer: EmployerEntity;
-    },
-  ): Promise<CandidateSnapshot> {
+  async snapshot(input: {
+    candidate: CandidateEntity;
+    label: string;
+    pitch: string;
+    fit: ShortlistFit;
+    vacancy: VacancyEntity | null;
+    employer: EmployerEntity;
+    /** from {@link rules}, read once per shortlist */
+    rules: ArrangementRuleEntity[];
+  }): Promise<CandidateSnapshot> {
     const { candidate, fit, vacancy, employer } = input;
     const graph = await this.graphs.graph();
     const today = dutchDate();
@@ -155,39 +154,13 @@ export class ShortlistProfiles {
       hours: hoursText(candidate.hoursMin, candidate.hoursMax),
       commute: distanceBand(fit.explanation?.distanceKm ?? null),
       availability: availabilityText(candidate.availableFrom, today),
-      arrangements: await this.arrangements(manager, candidate, vacancy, employer, today),
+      arrangements: arrangements(input.rules, candidate, vacancy, employer, today),
     };
   }
 
-  /**
-   * The arrangements that apply to this candidate now, one per kind, named by kind and told in
-   * the municipality's words for employers. Why one applies (benefit, register) is not shown.
-   */
-  private async arrangements(
-    manager: EntityManager,
-    candidate: CandidateEntity,
-    vacancy: VacancyEntity | null,
-    employer: EmployerEntity,
-    today: string,
-  ): Promise<ArrangementLine[]> {
-    const rules = await manager
-      .getRepository(ArrangementRuleEntity)
-      .find({ order: { validFrom: 'DESC' } });
-    const trialPossible = vacancy
-      ? vacancy.trialPlacementPossible
-      : employer.acceptsTrialPlacements;
-    const lines: ArrangementLine[] = [];
-    for (const kind of EMPLOYER_ARRANGEMENTS) {
-      if (kind === 'trial-placement' && !trialPossible) continue;
-      const rule = rules.find((r) => r.kind === kind && eligibility(r, candidate, today).applies);
-      if (!rule) continue;
-      lines.push({
-        kind,
-        label: capitalise(ARRANGEMENT_KIND_LABELS[kind]),
-        summary: rule.employerSummary,
-      });
-    }
-    return lines;
+  /** Every version of the arrangement rules, newest first. */
+  rules(manager: EntityManager): Promise<ArrangementRuleEntity[]> {
+    return manager.getRepository(ArrangementRuleEntity).find({ order: { validFrom: 'DESC' } });
   }
 
   private experienceFacts(candidate: CandidateEntity, graph: TaxonomyGraph) {
@@ -213,6 +186,32 @@ export class ShortlistProfiles {
     }
     return lines;
   }
+}
+
+/**
+ * The arrangements that apply to this candidate now, one per kind, named by kind and told in the
+ * municipality's words for employers. Why one applies (benefit, register) is not shown.
+ */
+function arrangements(
+  rules: ArrangementRuleEntity[],
+  candidate: CandidateEntity,
+  vacancy: VacancyEntity | null,
+  employer: EmployerEntity,
+  today: string,
+): ArrangementLine[] {
+  const trialPossible = vacancy ? vacancy.trialPlacementPossible : employer.acceptsTrialPlacements;
+  const lines: ArrangementLine[] = [];
+  for (const kind of EMPLOYER_ARRANGEMENTS) {
+    if (kind === 'trial-placement' && !trialPossible) continue;
+    const rule = rules.find((r) => r.kind === kind && eligibility(r, candidate, today).applies);
+    if (!rule) continue;
+    lines.push({
+      kind,
+      label: capitalise(ARRANGEMENT_KIND_LABELS[kind]),
+      summary: rule.employerSummary,
+    });
+  }
+  return lines;
 }
 
 function capitalise(text: string): string {

@@ -263,7 +263,7 @@ export class ShortlistsService {
       const view = employerView(
         loaded,
         await this.snapshots(manager, loaded),
-        await this.revealedNames(manager, loaded.entries),
+        await this.loader.revealedNames(manager, loaded.entries),
       );
       await this.audit.record(
         actor,
@@ -281,7 +281,7 @@ export class ShortlistsService {
    * employer has not answered after 5 working days.
    */
   async send(actor: Actor, id: string, dto: VersionDto): Promise<SentShortlistDto> {
-    let link: NewShortlistLinkDto | null = null;
+    let link: NewShortlistLinkDto | undefined;
     const shortlist = await this.change(actor, id, dto.version, async (manager, shortlist) => {
       this.assertDraft(shortlist, 'send it again; make a new link instead');
       const today = dutchDate();
@@ -326,12 +326,13 @@ export class ShortlistsService {
       });
       return { action: 'shortlist.send', details: { candidates: loaded.entries.length } };
     });
-    return { shortlist, link: link as unknown as NewShortlistLinkDto };
+    if (!link) throw new Error('The link was not made');
+    return { shortlist, link };
   }
 
   /** A new link for a sent shortlist; earlier links stop working. */
   async newLink(actor: Actor, id: string): Promise<SentShortlistDto> {
-    let link: NewShortlistLinkDto | null = null;
+    let link: NewShortlistLinkDto | undefined;
     const shortlist = await this.change(actor, id, null, async (manager, shortlist) => {
       if (!OPEN_TO_EMPLOYER.includes(shortlist.status)) {
         throw new DomainException(
@@ -344,7 +345,8 @@ export class ShortlistsService {
       link = await this.makeLink(manager, actor, shortlist);
       return { action: 'shortlist.link.create', details: { revoked } };
     });
-    return { shortlist, link: link as unknown as NewShortlistLinkDto };
+    if (!link) throw new Error('The link was not made');
+    return { shortlist, link };
   }
 
   async revokeLink(actor: Actor, id: string, linkId: string): Promise<ShortlistDetailDto> {
@@ -758,30 +760,23 @@ export class ShortlistsService {
     const employer = await manager
       .getRepository(EmployerEntity)
       .findOneByOrFail({ id: loaded.shortlist.employerId });
+    const rules = await this.profiles.rules(manager);
     for (const entry of fresh) {
       const candidate = candidates.get(entry.candidateId) as CandidateEntity;
       result.set(
         entry.id,
-        await this.profiles.snapshot(manager, {
+        await this.profiles.snapshot({
           candidate,
           label: candidateLabel(entry.position),
           pitch: entry.pitch,
           fit: await this.profiles.fit(vacancy, candidate.id),
           vacancy,
           employer,
+          rules,
         }),
       );
     }
     return result;
-  }
-
-  private async revealedNames(
-    manager: EntityManager,
-    entries: ShortlistEntryEntity[],
-  ): Promise<Map<string, string>> {
-    const revealed = entries.filter((entry) => entry.revealedAt);
-    const candidates = await this.candidatesOf(manager, revealed);
-    return revealedNameMap(revealed, candidates);
   }
 
   private async counts(
@@ -882,17 +877,4 @@ function introductionFindings(
   return shortlist.introduction
     ? findIdentifyingDetails(shortlist.introduction, knownIdentifiers(candidates))
     : [];
-}
-
-export function revealedNameMap(
-  entries: ShortlistEntryEntity[],
-  candidates: Map<string, Pick<CandidateEntity, 'firstName' | 'lastName'>>,
-): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const entry of entries) {
-    const candidate = candidates.get(entry.candidateId);
-    if (entry.revealedAt && candidate)
-      names.set(entry.id, `${candidate.firstName} ${candidate.lastName}`);
-  }
-  return names;
 }
