@@ -12,6 +12,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { OutboxRelay } from './infra/outbox/outbox-relay.service';
 import { OutboxModule } from './infra/outbox/outbox.module';
+import { OutboxService } from './infra/outbox/outbox.service';
 import { JobHandlers, JobName } from './infra/queue/jobs';
 import { JOB_HANDLERS, QueueWorkers } from './infra/queue/queue-workers.service';
 import { QueueModule } from './infra/queue/queue.module';
@@ -57,13 +58,17 @@ class WorkerReadiness implements OnApplicationBootstrap, OnApplicationShutdown {
     WorkerReadiness,
     {
       provide: JOB_HANDLERS,
-      inject: [SearchIndexerService, FollowUpFiring, EmailSender],
+      inject: [SearchIndexerService, OutboxService, FollowUpFiring, EmailSender],
       useFactory: (
         indexer: SearchIndexerService,
+        outbox: OutboxService,
         followUps: FollowUpFiring,
         emails: EmailSender,
       ): JobHandlers => ({
-        [JobName.SyncSearchDocuments]: (data) => indexer.sync(data),
+        [JobName.SyncSearchDocuments]: async (data) => {
+          await indexer.sync(data);
+          await outbox.markSynced(data.rows ?? []);
+        },
         [JobName.FireFollowUp]: (data) => followUps.fireJob(data),
         [JobName.SendEmail]: (data) => emails.send(data.emailId),
       }),

@@ -81,6 +81,59 @@ describe('postgres search engine: a rebuild while the indexer writes', () => {
   });
 });
 
+describe('postgres search engine: text vectors stay in the row', () => {
+  const namespace = 'inline_';
+  let dataSource: DataSource;
+  let engine: PostgresSearchEngine;
+  /** A profile with many words: its vector is well over the 2 kB PostgreSQL moves out by default. */
+  const wordy = (id: string): SearchDocument => ({
+    id,
+    geo: null,
+    fields: {
+      occupationLabels: ['magazijnmedewerker'],
+      skillLabels: Array.from({ length: 300 }, (_, i) => `vaardigheid${i.toString(36)}x`),
+    },
+  });
+
+  beforeAll(async () => {
+    dataSource = await openDataSource();
+    engine = new PostgresSearchEngine(dataSource, { namespace });
+    await clean(dataSource, namespace);
+  });
+  afterAll(async () => {
+    await clean(dataSource, namespace);
+    await dataSource.destroy();
+  });
+
+  /** Bytes of the documents' TOAST table: 0 when every vector is kept in its row. */
+  const toastBytes = async (): Promise<number> => {
+    const [row] = await dataSource.query<{ bytes: string }[]>(
+      `SELECT pg_relation_size(reltoastrelid) AS bytes FROM pg_class WHERE relname = $1`,
+      [`search_docs_${namespace}candidates`],
+    );
+    return Number(row.bytes);
+  };
+
+  it('keeps large vectors in line in a new index and after a rebuild, and finds them', async () => {
+    await engine.upsert('candidates', [wordy('a')]);
+    expect(await toastBytes()).toBe(0);
+    await engine.rebuild(
+      'candidates',
+      (async function* () {
+        await Promise.resolve();
+        yield [wordy('a'), wordy('b')];
+      })(),
+    );
+    expect(await toastBytes()).toBe(0);
+    const result = await engine.search('candidates', {
+      text: 'vaardigheid7x',
+      offset: 0,
+      limit: 10,
+    });
+    expect(result.hits.map((hit) => hit.id).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('postgres search engine: beyond the count limit', () => {
   const namespace = 'limit_';
   let dataSource: DataSource;

@@ -96,7 +96,7 @@ describe('search index after the worker is killed', () => {
     }
     expect(count).toBe(ids.length);
     const [{ pending }] = await t.dataSource.query<{ pending: number }[]>(
-      `SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL AND aggregate_id = ANY($1::uuid[])`,
+      `SELECT count(*)::int AS pending FROM outbox WHERE synced_at IS NULL AND aggregate_id = ANY($1::uuid[])`,
       [ids],
     );
     expect(pending).toBe(0);

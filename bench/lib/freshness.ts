@@ -57,7 +57,7 @@ export async function measureFreshness(options: {
   const { dataSource, search, targets, perSecond } = options;
   const pollMs = options.pollMs ?? 10;
   const timeoutMs = options.timeoutMs ?? 30000;
-  const outbox = new OutboxService();
+  const outbox = new OutboxService(dataSource);
   const samples: FreshnessSample[] = [];
   const timeouts: FreshnessSample[] = [];
   let polls = 0;

@@ -8,7 +8,7 @@ import { WorkerModule } from '../../src/worker.module';
 
 export interface TestWorker {
   app: INestApplicationContext;
-  /** Resolves when every committed change has been relayed and indexed. */
+  /** Resolves when every committed change has been relayed and indexed (its outbox row synced). */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -29,7 +29,7 @@ export async function startWorker(dataSource: DataSource): Promise<TestWorker> {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
         const queued = Object.values(counts).reduce((sum, n) => sum + n, 0);
         const [{ pending }] = await dataSource.query<{ pending: number }[]>(
-          `SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`,
+          `SELECT count(*)::int AS pending FROM outbox WHERE synced_at IS NULL`,
         );
         if (queued === 0 && pending === 0) return;
         await sleep(25);

@@ -67,6 +67,13 @@ export class EnvironmentVariables {
   @Matches(/^[a-z0-9_]+$/, { message: 'MEILI_INDEX_PREFIX may only contain a-z, 0-9 and _' })
   MEILI_INDEX_PREFIX = 'werkspoor';
 
+  /** A change relayed this long ago and still not in the index is relayed again (its job was lost). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  SEARCH_RESYNC_SECONDS = 600;
+
   @IsString()
   @MinLength(32, { message: 'AUTH_TOKEN_SECRET must be at least 32 characters' })
   AUTH_TOKEN_SECRET: string;
@@ -135,6 +142,7 @@ export interface AppConfig {
     meiliUrl?: string;
     meiliKey?: string;
     meiliIndexPrefix: string;
+    resyncSeconds: number;
   };
   auth: {
     tokenSecret: string;
@@ -180,6 +188,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliUrl: env.MEILI_URL,
       meiliKey: env.MEILI_KEY,
       meiliIndexPrefix: env.MEILI_INDEX_PREFIX,
+      resyncSeconds: env.SEARCH_RESYNC_SECONDS,
     },
     auth: {
       tokenSecret: env.AUTH_TOKEN_SECRET,

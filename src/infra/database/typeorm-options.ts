@@ -21,6 +21,13 @@ export function typeormOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: false,
     // query logging would print parameters, which can hold personal data; errors surface as exceptions
     logging: false,
-    extra: { max: config.database.poolSize, application_name: 'werkspoor45' },
+    extra: {
+      max: config.database.poolSize,
+      application_name: 'werkspoor45',
+      // Per connection, not for the server: every statement here is short, and compiling one to
+      // machine code costs more than running it (PostgreSQL decides by estimated cost, and a
+      // search estimated high still runs in milliseconds).
+      options: '-c jit=off',
+    },
   };
 }

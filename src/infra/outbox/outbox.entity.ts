@@ -7,10 +7,12 @@ export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 /**
  * One change that must reach the search index, written in the same transaction as the change
  * itself: a rolled-back transaction leaves no row, a committed one always leaves one. The relay
- * in the worker turns pending rows into BullMQ jobs and marks them relayed.
+ * in the worker turns rows into BullMQ jobs and marks them relayed; the indexer marks them
+ * synced once the index holds the change. A row relayed but never synced (its job was lost with
+ * Redis's data, or failed for good) is relayed again.
  */
 @Entity('outbox')
-@Index('IDX_outbox_pending', ['id'], { where: 'relayed_at IS NULL' })
+@Index('IDX_outbox_unsynced', ['id'], { where: 'synced_at IS NULL' })
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
@@ -26,4 +28,11 @@ export class OutboxEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   relayedAt: Date | null;
+
+  /** Times relayed: part of the job id, so a relay again is a new job, not a duplicate. */
+  @Column({ type: 'int', default: 0 })
+  relays: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  syncedAt: Date | null;
 }

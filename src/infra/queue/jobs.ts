@@ -15,8 +15,11 @@ export enum JobName {
 }
 
 export interface JobPayloads {
-  /** Reload these records and upsert (or delete) their search documents. */
-  [JobName.SyncSearchDocuments]: { topic: OutboxTopic; ids: string[] };
+  /**
+   * Reload these records and upsert (or delete) their search documents, then mark the outbox
+   * rows that asked for it synced (`rows`; absent in jobs queued before it existed).
+   */
+  [JobName.SyncSearchDocuments]: { topic: OutboxTopic; ids: string[]; rows?: string[] };
   /** Fire this follow-up if it is still open and due (its version names the job, not the work). */
   [JobName.FireFollowUp]: { followUpId: string; version: number };
   /** Send this outgoing_emails row if it is still queued. */
