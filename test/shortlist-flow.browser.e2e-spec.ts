@@ -180,7 +180,9 @@ describe('shortlist flow on the demo data, in Chromium', () => {
     expect(entryB.nominationId).toBeNull();
     const followUps: { kind: string; status: string; details: string | null }[] =
       await t.dataSource.query(
-        'SELECT kind, status, details FROM follow_ups WHERE subject_id = $1 ORDER BY created_at',
+        `SELECT kind, status, details FROM follow_ups
+         WHERE subject_id = $1 OR subject_id IN (SELECT id FROM shortlist_entries WHERE shortlist_id = $1)
+         ORDER BY created_at`,
         [shortlistId],
       );
     expect(followUps.map((f) => [f.kind, f.status])).toEqual(

@@ -22,6 +22,8 @@ interface FollowUpRow {
   due_at: Date;
   title: string;
   details: string | null;
+  subject_type: string;
+  subject_id: string;
 }
 
 /** A moment next week, 10:00 Dutch time, as a datetime-local field sends it. */
@@ -93,10 +95,13 @@ describe('shortlists for employers', () => {
     return { ...(response.body as Sent), candidates };
   }
 
-  const followUps = (subjectId: string): Promise<FollowUpRow[]> =>
+  /** The follow-ups about the shortlist and about each candidate on it. */
+  const followUps = (shortlistId: string): Promise<FollowUpRow[]> =>
     t.dataSource.query(
-      'SELECT kind, status, owner_id, due_at, title, details FROM follow_ups WHERE subject_id = $1 ORDER BY created_at',
-      [subjectId],
+      `SELECT kind, status, owner_id, due_at, title, details, subject_type, subject_id FROM follow_ups
+       WHERE subject_id = $1 OR subject_id IN (SELECT id FROM shortlist_entries WHERE shortlist_id = $1)
+       ORDER BY created_at`,
+      [shortlistId],
     );
 
   /** Everything that identifies a candidate, or gives their age, benefit or health away. */
@@ -452,12 +457,28 @@ describe('shortlists for employers', () => {
       // follow-up texts refer to the client number, never the name
       for (const row of rows)
         expect(`${row.title} ${row.details}`).not.toContain(String(candidates[0].lastName));
+      // what is about candidate A hangs on A's entry: erasing A takes it along
+      const aboutA = rows.filter((f) => f.details?.includes(String(candidates[0].clientNumber)));
+      expect(aboutA.length).toBeGreaterThanOrEqual(2);
+      for (const row of aboutA)
+        expect([row.subject_type, row.subject_id]).toEqual(['shortlist-entry', a.id]);
 
       const again = await request(t.http)
         .post(`/shortlist-links/${link.token}/entries/${a.id}/answers`)
         .send({ kind: 'not-suitable', reason: 'other', text: 'Toch niet' });
       expect(again.status).toBe(409);
       expect(again.body.message).toContain('al geantwoord');
+
+      // erasing candidate A leaves no follow-up that names A's client number
+      await request(t.http)
+        .delete(`/candidates/${candidates[0].id}`)
+        .set(coordinator.auth)
+        .expect(204);
+      const left = await followUps(shortlist.id);
+      expect(left.filter((f) => f.subject_id === a.id)).toEqual([]);
+      for (const row of left)
+        expect(`${row.title} ${row.details}`).not.toContain(String(candidates[0].clientNumber));
+      expect(left.find((f) => f.kind === 'shortlist-no-answer')).toBeDefined();
     });
 
     it('not suitable goes back to the klantmanager with the reason; all answered closes the round', async () => {

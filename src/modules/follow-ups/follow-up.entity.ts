@@ -36,6 +36,8 @@ export const FOLLOW_UP_SUBJECTS = [
   'jobhunting-request',
   'candidate',
   'shortlist',
+  /** One candidate on a shortlist: what the employer answered about them (erased with them). */
+  'shortlist-entry',
   'employer',
 ] as const;
 export type FollowUpSubject = (typeof FOLLOW_UP_SUBJECTS)[number];

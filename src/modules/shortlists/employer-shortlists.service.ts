@@ -227,8 +227,8 @@ export class EmployerShortlistsService {
         const when = formatMoment(interviewAt as Date);
         await this.followUps.schedule(manager, {
           kind: 'shortlist-invitation',
-          subjectType: 'shortlist',
-          subjectId: shortlist.id,
+          subjectType: 'shortlist-entry',
+          subjectId: entry.id,
           ownerId: shortlist.accountManagerId,
           dueAt: addWorkingDays(new Date(), ANSWER_FOLLOW_UP_WORKING_DAYS),
           title: `${where} nodigt ${label} uit voor een gesprek`.slice(0, 200),
@@ -245,8 +245,8 @@ export class EmployerShortlistsService {
             .slice(0, 4000),
         });
         await this.followUps.notify(manager, {
-          subjectType: 'shortlist',
-          subjectId: shortlist.id,
+          subjectType: 'shortlist-entry',
+          subjectId: entry.id,
           ownerId: candidate.klantmanagerId,
           title: `Uitnodiging voor een gesprek: ${where}`.slice(0, 200),
           details:
@@ -258,8 +258,8 @@ export class EmployerShortlistsService {
       } else if (dto.kind === 'question') {
         await this.followUps.schedule(manager, {
           kind: 'shortlist-question',
-          subjectType: 'shortlist',
-          subjectId: shortlist.id,
+          subjectType: 'shortlist-entry',
+          subjectId: entry.id,
           ownerId: shortlist.accountManagerId,
           dueAt: addWorkingDays(new Date(), ANSWER_FOLLOW_UP_WORKING_DAYS),
           title: `Vraag van ${where} over ${label}`.slice(0, 200),
@@ -279,8 +279,8 @@ export class EmployerShortlistsService {
         if (!rejected) {
           // without a running nomination the feedback goes to the klantmanager from here
           await this.followUps.notify(manager, {
-            subjectType: 'shortlist',
-            subjectId: shortlist.id,
+            subjectType: 'shortlist-entry',
+            subjectId: entry.id,
             ownerId: candidate.klantmanagerId,
             title: `Niet geschikt bevonden: ${where}`.slice(0, 200),
             details:
