@@ -134,6 +134,45 @@ describe('postgres search engine: text vectors stay in the row', () => {
   });
 });
 
+describe('postgres search engine: the last word as a prefix', () => {
+  const namespace = 'prefix_';
+  let dataSource: DataSource;
+  let engine: PostgresSearchEngine;
+  const doc = (id: string, fields: SearchDocument['fields']): SearchDocument => ({
+    id,
+    geo: null,
+    fields,
+  });
+
+  beforeAll(async () => {
+    dataSource = await openDataSource();
+    engine = new PostgresSearchEngine(dataSource, { namespace });
+    await clean(dataSource, namespace);
+    await engine.upsert('candidates', [
+      doc('interpreter', { occupationLabels: ['tolk'] }),
+      doc('mechanic', { occupationLabels: ['monteur'], skillLabels: ['tools gebruiken'] }),
+    ]);
+  });
+  afterAll(async () => {
+    await clean(dataSource, namespace);
+    await dataSource.destroy();
+  });
+
+  const ids = async (text: string) =>
+    (await engine.search('candidates', { text, offset: 0, limit: 10 })).hits
+      .map((hit) => hit.id)
+      .sort();
+
+  it('widens a word still being typed, not a whole word whose stem starts another', async () => {
+    // "tools" is stemmed to "tol": as a prefix it would find the interpreter ("tolk")
+    expect(await ids('tools')).toEqual(['mechanic']);
+    expect(await ids('tolk')).toEqual(['interpreter']);
+    expect(await ids('monteu')).toEqual(['mechanic']);
+    expect(await ids('monteur to')).toEqual(['mechanic']);
+    expect(await ids('to')).toEqual(['interpreter', 'mechanic']);
+  });
+});
+
 describe('postgres search engine: beyond the count limit', () => {
   const namespace = 'limit_';
   let dataSource: DataSource;

@@ -427,8 +427,11 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * Every query word must match: the word itself (Dutch stem), the indexed words nearest to it
-   * when the word is not in the vocabulary (a typo), and for the last word any word starting
-   * with it (search as you type). Returns null when no word is left (only punctuation).
+   * when the word is not in the vocabulary (a typo), and for the last word, while it is not a
+   * whole indexed word (the user is still typing it), any word starting with it. A whole word is
+   * not widened: its stem as a prefix matches far too much ("tools" is stemmed to "tol", and
+   * "tol:*" matches "tolk"), and every prefix costs a scan through the index's words.
+   * Returns null when no word is left (only punctuation).
    */
   private async textQuery(index: SearchIndexName, text: string): Promise<string | null> {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
@@ -441,6 +444,7 @@ export class PostgresSearchEngine implements SearchEngine {
          SELECT ord, plainto_tsquery('werkspoor_nl', word)::text AS q FROM words
          UNION ALL
          SELECT ord, to_tsquery('werkspoor_nl', word || ':*')::text FROM words WHERE ord = $3
+           AND NOT EXISTS (SELECT 1 FROM search_terms e WHERE e.index_name = $1 AND e.term = word)
          UNION ALL
          SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
          CROSS JOIN LATERAL (

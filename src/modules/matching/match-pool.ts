@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ProgrammeStatus } from '../candidates/candidate.entity';
 import { MATCHABLE_STATUSES } from '../candidates/candidate-rules';
 import { CefrLevel, PhysicalLoad, Shift } from '../taxonomy/reference-lists';
+import { ReferencePoints } from '../taxonomy/reference-points.service';
 import { LanguageRequirement, VacancySkill, VacancyStatus } from '../vacancies/vacancy.entity';
 import { CandidateFacts, Point, VacancyFacts } from './hard-constraints';
 import { languageRanks, sectorMask } from './match-score';
@@ -148,7 +149,6 @@ const VACANCY_COLUMNS = `id, employer_id, status, occupation_uri, sector, skills
 @Injectable()
 export class MatchPool {
   readonly keys = new ConceptKeys();
-  private postcodes: Promise<Map<string, Point>> | null = null;
   private candidates: Loaded<PooledCandidate> = {
     rows: new Map(),
     list: [],
@@ -163,7 +163,10 @@ export class MatchPool {
   };
   private readonly refreshing = new Map<string, Promise<unknown>>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly references: ReferencePoints,
+  ) {}
 
   async allCandidates(): Promise<readonly PooledCandidate[]> {
     this.candidates = await this.refreshed(
@@ -186,7 +189,7 @@ export class MatchPool {
   }
 
   async point(pc4: string): Promise<Point | null> {
-    return (await this.loadPostcodes()).get(pc4) ?? null;
+    return (await this.references.postcodeCentres()).get(pc4) ?? null;
   }
 
   /** Reads what changed since the last refresh; concurrent callers share one refresh per table. */
@@ -198,7 +201,8 @@ export class MatchPool {
   ): Promise<Loaded<T>> {
     let refreshing = this.refreshing.get(table) as Promise<Loaded<T>> | undefined;
     if (!refreshing) {
-      refreshing = this.loadPostcodes()
+      refreshing = this.references
+        .postcodeCentres()
         .then((points) => this.update(current, table, columns, (row: Row) => convert(row, points)))
         .finally(() => this.refreshing.delete(table));
       this.refreshing.set(table, refreshing);
@@ -226,19 +230,6 @@ export class MatchPool {
     for (const row of rows) map.set(row.id, convert(row));
     const list = full || rows.length > 0 ? [...map.values()] : current.list;
     return { rows: map, list, since: now, loadedAt: full ? Date.now() : current.loadedAt };
-  }
-
-  private loadPostcodes(): Promise<Map<string, Point>> {
-    if (!this.postcodes) {
-      const loading = this.dataSource
-        .query<{ pc4: string; lat: number; lon: number }[]>('SELECT pc4, lat, lon FROM postcodes')
-        .then((rows) => new Map(rows.map((r) => [r.pc4, { lat: r.lat, lng: r.lon }])));
-      this.postcodes = loading;
-      loading.catch(() => {
-        if (this.postcodes === loading) this.postcodes = null;
-      });
-    }
-    return this.postcodes;
   }
 }
 

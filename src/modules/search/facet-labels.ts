@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { PROGRAMME_STATUS_LABELS } from '../candidates/candidate.entity';
 import {
   CERTIFICATES,
@@ -33,24 +32,12 @@ const LABELS: Record<string, Record<string, string>> = {
   opennessTo45Plus: OPENNESS,
 };
 
-/** Dutch labels for facet values; ISCO groups are looked up once per response. */
-export async function facetLabeller(
-  dataSource: DataSource,
-  facets: Record<string, Record<string, number>>,
-): Promise<(field: string, value: string) => string> {
-  const iscoCodes = [
-    ...Object.keys(facets.iscoGroups ?? {}),
-    ...Object.keys(facets.iscoGroup ?? {}),
-  ];
-  const isco = new Map<string, string>();
-  if (iscoCodes.length > 0) {
-    const rows = await dataSource.query<{ code: string; label_nl: string }[]>(
-      `SELECT code, label_nl FROM isco_groups WHERE code = ANY($1::text[])`,
-      [iscoCodes],
-    );
-    for (const row of rows) isco.set(row.code, row.label_nl);
-  }
+/** Dutch labels for facet values (ISCO groups from the taxonomy, the rest from fixed lists). */
+export function facetLabeller(
+  iscoLabels: ReadonlyMap<string, string>,
+): (field: string, value: string) => string {
   return (field, value) =>
-    (field === 'iscoGroups' || field === 'iscoGroup' ? isco.get(value) : LABELS[field]?.[value]) ??
-    value;
+    (field === 'iscoGroups' || field === 'iscoGroup'
+      ? iscoLabels.get(value)
+      : LABELS[field]?.[value]) ?? value;
 }

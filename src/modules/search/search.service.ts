@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor, Role } from '../../infra/auth/role';
 import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { skipOf } from '../../infra/http/pagination';
+import { RequestValidationException } from '../../infra/http/validation';
 import {
   GeoPoint,
   SEARCH_ENGINE,
@@ -18,7 +17,11 @@ import { SEARCH_SCHEMAS } from '../../infra/search/search-indexes';
 import { MATCHABLE_STATUSES } from '../candidates/candidate-rules';
 import { FieldErrors } from '../employers/field-errors';
 import { CEFR_LEVELS, CefrLevel } from '../taxonomy/reference-lists';
-import { TaxonomyReferencesService } from '../taxonomy/taxonomy-references.service';
+import { ReferencePoints } from '../taxonomy/reference-points.service';
+import {
+  TaxonomyReferencesService,
+  unknownReferenceProblem,
+} from '../taxonomy/taxonomy-references.service';
 import { ACTIVE_VACANCY_STATUSES } from '../vacancies/vacancy-status';
 import {
   CandidateSearchQueryDto,
@@ -90,8 +93,8 @@ export class SearchService {
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly references: TaxonomyReferencesService,
+    private readonly points: ReferencePoints,
   ) {}
 
   async candidates(actor: Actor, dto: CandidateSearchQueryDto): Promise<SearchResponse> {
@@ -204,7 +207,7 @@ export class SearchService {
 
   private async run(plan: Plan): Promise<SearchResponse> {
     const result = await this.query(plan, plan.criteria, plan.limit, plan.facets);
-    const labels = await facetLabeller(this.dataSource, result.facets);
+    const labels = facetLabeller(await this.points.iscoGroupLabels());
     return {
       engine: this.engine.kind,
       items: result.hits.map((hit) => toSearchItem(plan.index, hit)),
@@ -403,15 +406,10 @@ export class SearchService {
   }
 
   private async centreOf(pc4: string): Promise<GeoPoint> {
-    const rows = await this.dataSource.query<{ lat: number; lon: number }[]>(
-      `SELECT lat, lon FROM postcodes WHERE pc4 = $1`,
-      [pc4],
-    );
-    if (rows.length === 0) {
-      const errors = new FieldErrors();
-      errors.addUnknown('postcode', [pc4], () => ['nearPc4']);
-      errors.throwIfAny();
-    }
-    return { lat: rows[0].lat, lng: rows[0].lon };
+    const centre = (await this.points.postcodeCentres()).get(pc4);
+    if (centre) return centre;
+    throw new RequestValidationException([
+      { field: 'nearPc4', problems: [unknownReferenceProblem('postcode', pc4)] },
+    ]);
   }
 }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ReferencePoints } from './reference-points.service';
 import { TaxonomyReferencesService } from './taxonomy-references.service';
 import { TaxonomyController } from './taxonomy.controller';
 import { TaxonomyService } from './taxonomy.service';
@@ -7,7 +8,7 @@ import { TaxonomyService } from './taxonomy.service';
 @Global()
 @Module({
   controllers: [TaxonomyController],
-  providers: [TaxonomyReferencesService, TaxonomyService],
-  exports: [TaxonomyReferencesService],
+  providers: [TaxonomyReferencesService, TaxonomyService, ReferencePoints],
+  exports: [TaxonomyReferencesService, ReferencePoints],
 })
 export class TaxonomyModule {}
