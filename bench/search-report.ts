@@ -227,6 +227,25 @@ function search(report: Report, input: SearchReportInput): void {
       ];
     }),
   );
+  report.text(
+    'CPU while measuring (median of the runs; cores busy on average, from `process.cpuUsage` and /proc for every PostgreSQL process; the machine has 2). CPU a request is both together over the throughput:',
+  );
+  report.table(
+    ['Index', 'Path', 'Clients', 'Node process', 'PostgreSQL', 'CPU a request'],
+    result.scenarios.map((s) => {
+      const m = medianOfRuns(s.runs as unknown as Record<keyof RunFigures, number>[]).median;
+      const cores = (value: number) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)} cores`);
+      const perRequest = ((m.nodeCores + m.postgresCores) / m.throughput) * 1000;
+      return [
+        s.index,
+        s.path === 'http' ? 'HTTP' : 'engine only',
+        s.clients,
+        cores(m.nodeCores),
+        cores(m.postgresCores),
+        Number.isNaN(perRequest) ? 'n/a' : formatMs(perRequest),
+      ];
+    }),
+  );
   const errors = result.scenarios.filter((s) => s.firstError);
   if (errors.length > 0)
     report.text(

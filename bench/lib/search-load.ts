@@ -1,6 +1,7 @@
 import { SearchIndexName, SearchQuery } from '../../src/infra/search/search-engine';
 import { SearchBody } from './api';
 import { runLoad } from './concurrency';
+import { coresSince, cpuSnapshot } from './cpu-usage';
 import { EngineProbe } from './engine-probe';
 import { BenchQuery, searchPath } from './query-mix';
 import { formatMs, formatRate, summarize } from './stats';
@@ -22,6 +23,9 @@ export interface RunFigures {
   p95: number;
   p99: number;
   throughput: number;
+  /** Cores busy while measuring: the bench's Node process (API, load generator) and PostgreSQL. */
+  nodeCores: number;
+  postgresCores: number;
 }
 
 export interface ScenarioResult {
@@ -124,6 +128,7 @@ export async function runSearchLoad(
       for (const clients of options.clients) {
         for (const path of ['http', 'engine'] as const) {
           const target = scenario(index, path, clients);
+          let cpu = cpuSnapshot();
           const result = await runLoad<PreparedQuery>({
             clients,
             requestsPerClient:
@@ -136,6 +141,7 @@ export async function runSearchLoad(
             startAt: Math.floor(((run - 1) * operations.length) / options.runs),
             onMeasureStart: () => {
               if (path === 'http') probe.calls = [];
+              cpu = cpuSnapshot();
             },
             execute:
               path === 'http'
@@ -146,12 +152,20 @@ export async function runSearchLoad(
                     await probe.search(op.engine.index, op.engine.query);
                   },
           });
+          const cores = coresSince(cpu);
           if (path === 'http') {
             target.engineInside.push(...(probe.calls ?? []).map((call) => call.ms));
             probe.calls = null;
           }
           const s = summarize(result.latencies);
-          target.runs.push({ p50: s.p50, p95: s.p95, p99: s.p99, throughput: result.throughput });
+          target.runs.push({
+            p50: s.p50,
+            p95: s.p95,
+            p99: s.p99,
+            throughput: result.throughput,
+            nodeCores: cores.node,
+            postgresCores: cores.postgres,
+          });
           target.errors += result.errors;
           target.firstError ??= result.firstError;
           target.requests += result.latencies.length;
