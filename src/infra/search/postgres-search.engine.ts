@@ -54,7 +54,7 @@ function createTablesSql({ docs, fields }: Tables): string[] {
  * over 2 kB out to the TOAST table), and the text vector is kept in line (storage MAIN): a
  * search that scans documents reads each vector where the row is instead of fetching it from
  * the TOAST table. Measured on 100,000 candidates: a scan matching text reads rows about twice
- * as fast (docs/benchmarks).
+ * as fast (docs/decisions.md).
  */
 const DOCS_TABLE_OPTIONS = 'WITH (toast_tuple_target = 8160)';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ProgrammeStatus } from '../candidates/candidate.entity';
 import { MATCHABLE_STATUSES } from '../candidates/candidate-rules';
 import { CefrLevel, PhysicalLoad, Shift } from '../taxonomy/reference-lists';
-import { ReferencePoints } from '../taxonomy/reference-points.service';
+import { ReferenceTables } from '../taxonomy/reference-tables.service';
 import { LanguageRequirement, VacancySkill, VacancyStatus } from '../vacancies/vacancy.entity';
 import { CandidateFacts, Point, VacancyFacts } from './hard-constraints';
 import { languageRanks, sectorMask } from './match-score';
@@ -165,7 +165,7 @@ export class MatchPool {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly references: ReferencePoints,
+    private readonly tables: ReferenceTables,
   ) {}
 
   async allCandidates(): Promise<readonly PooledCandidate[]> {
@@ -189,7 +189,7 @@ export class MatchPool {
   }
 
   async point(pc4: string): Promise<Point | null> {
-    return (await this.references.postcodeCentres()).get(pc4) ?? null;
+    return (await this.tables.postcodeCentres()).get(pc4) ?? null;
   }
 
   /** Reads what changed since the last refresh; concurrent callers share one refresh per table. */
@@ -201,7 +201,7 @@ export class MatchPool {
   ): Promise<Loaded<T>> {
     let refreshing = this.refreshing.get(table) as Promise<Loaded<T>> | undefined;
     if (!refreshing) {
-      refreshing = this.references
+      refreshing = this.tables
         .postcodeCentres()
         .then((points) => this.update(current, table, columns, (row: Row) => convert(row, points)))
         .finally(() => this.refreshing.delete(table));

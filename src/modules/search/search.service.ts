@@ -17,7 +17,7 @@ import { SEARCH_SCHEMAS } from '../../infra/search/search-indexes';
 import { MATCHABLE_STATUSES } from '../candidates/candidate-rules';
 import { FieldErrors } from '../employers/field-errors';
 import { CEFR_LEVELS, CefrLevel } from '../taxonomy/reference-lists';
-import { ReferencePoints } from '../taxonomy/reference-points.service';
+import { ReferenceTables } from '../taxonomy/reference-tables.service';
 import {
   TaxonomyReferencesService,
   unknownReferenceProblem,
@@ -94,7 +94,7 @@ export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly references: TaxonomyReferencesService,
-    private readonly points: ReferencePoints,
+    private readonly tables: ReferenceTables,
   ) {}
 
   async candidates(actor: Actor, dto: CandidateSearchQueryDto): Promise<SearchResponse> {
@@ -207,7 +207,7 @@ export class SearchService {
 
   private async run(plan: Plan): Promise<SearchResponse> {
     const result = await this.query(plan, plan.criteria, plan.limit, plan.facets);
-    const labels = facetLabeller(await this.points.iscoGroupLabels());
+    const labels = facetLabeller(await this.tables.iscoGroupLabels());
     return {
       engine: this.engine.kind,
       items: result.hits.map((hit) => toSearchItem(plan.index, hit)),
@@ -406,7 +406,7 @@ export class SearchService {
   }
 
   private async centreOf(pc4: string): Promise<GeoPoint> {
-    const centre = (await this.points.postcodeCentres()).get(pc4);
+    const centre = (await this.tables.postcodeCentres()).get(pc4);
     if (centre) return centre;
     throw new RequestValidationException([
       { field: 'nearPc4', problems: [unknownReferenceProblem('postcode', pc4)] },

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ReferencePoints } from './reference-points.service';
+import { ReferenceTables } from './reference-tables.service';
 import { TaxonomyReferencesService } from './taxonomy-references.service';
 import { TaxonomyController } from './taxonomy.controller';
 import { TaxonomyService } from './taxonomy.service';
@@ -8,7 +8,7 @@ import { TaxonomyService } from './taxonomy.service';
 @Global()
 @Module({
   controllers: [TaxonomyController],
-  providers: [TaxonomyReferencesService, TaxonomyService, ReferencePoints],
-  exports: [TaxonomyReferencesService, ReferencePoints],
+  providers: [TaxonomyReferencesService, TaxonomyService, ReferenceTables],
+  exports: [TaxonomyReferencesService, ReferenceTables],
 })
 export class TaxonomyModule {}

@@ -10,11 +10,12 @@ export interface PostcodeCentre {
 /**
  * Small reference tables read on every search or match, kept in memory per process: the centres
  * of the ~4,000 PC4 areas and the Dutch labels of the ~600 ISCO groups. Only the taxonomy import
- * changes them, and the service restarts after an import. A failed load is tried again on the
- * next call.
+ * changes them; it runs before the API starts (docker compose, scripts/demo.sh), and an API left
+ * running through a re-import keeps the old values until it restarts. A failed load is tried
+ * again on the next call.
  */
 @Injectable()
-export class ReferencePoints {
+export class ReferenceTables {
   private postcodes: Promise<Map<string, PostcodeCentre>> | null = null;
   private iscoLabels: Promise<Map<string, string>> | null = null;
 
