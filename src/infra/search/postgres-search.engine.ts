@@ -304,8 +304,10 @@ export class PostgresSearchEngine implements SearchEngine {
     let page: string;
     if (ranked) {
       ctes.push(
+        // when the hits hold every match they hold the tier too: it is not searched for
         `tier AS MATERIALIZED (
-           SELECT ${hitColumns} FROM "${docs}" d WHERE ${where} AND ${tierCondition}
+           SELECT ${hitColumns} FROM "${docs}" d
+           WHERE (SELECT count(*) FROM hits) > ${poolParam} AND ${where} AND ${tierCondition}
            LIMIT ${poolParam})`,
         `pool AS (SELECT id, rank, distance FROM hits UNION SELECT id, rank, distance FROM tier)`,
       );
