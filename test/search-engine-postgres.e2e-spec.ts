@@ -151,6 +151,8 @@ describe('postgres search engine: the last word as a prefix', () => {
     await engine.upsert('candidates', [
       doc('interpreter', { occupationLabels: ['tolk'] }),
       doc('mechanic', { occupationLabels: ['monteur'], skillLabels: ['tools gebruiken'] }),
+      doc('warehouse', { occupationLabels: ['magazijnmedewerker'] }),
+      doc('volunteer', { activities: ['helpt in het magazijn van de voedselbank'] }),
     ]);
   });
   afterAll(async () => {
@@ -163,13 +165,15 @@ describe('postgres search engine: the last word as a prefix', () => {
       .map((hit) => hit.id)
       .sort();
 
-  it('widens a word still being typed, not a whole word whose stem starts another', async () => {
-    // "tools" is stemmed to "tol": as a prefix it would find the interpreter ("tolk")
+  it('widens the word as typed, not its stem, and finds compounds by their first part', async () => {
+    // "tools" is stemmed to "tol": as a prefix that would find the interpreter ("tolk")
     expect(await ids('tools')).toEqual(['mechanic']);
     expect(await ids('tolk')).toEqual(['interpreter']);
     expect(await ids('monteu')).toEqual(['mechanic']);
     expect(await ids('monteur to')).toEqual(['mechanic']);
     expect(await ids('to')).toEqual(['interpreter', 'mechanic']);
+    // a whole word that is also the start of a compound finds both
+    expect(await ids('magazijn')).toEqual(['volunteer', 'warehouse']);
   });
 });
 

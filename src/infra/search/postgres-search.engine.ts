@@ -429,10 +429,10 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * Every query word must match: the word itself (Dutch stem), the indexed words nearest to it
-   * when the word is not in the vocabulary (a typo), and for the last word, while it is not a
-   * whole indexed word (the user is still typing it), any word starting with it. A whole word is
-   * not widened: its stem as a prefix matches far too much ("tools" is stemmed to "tol", and
-   * "tol:*" matches "tolk"), and every prefix costs a scan through the index's words.
+   * when the word is not in the vocabulary (a typo), and for the last word any indexed word
+   * starting with it as typed (search as you type, and the first part of a compound:
+   * "magazijn" finds "magazijnmedewerker"). The prefix is the word as typed, not its stem: a
+   * stem can be much shorter ("tools" is stemmed to "tol", and "tol:*" would match "tolk").
    * Returns null when no word is left (only punctuation).
    */
   private async textQuery(index: SearchIndexName, text: string): Promise<string | null> {
@@ -445,8 +445,7 @@ export class PostgresSearchEngine implements SearchEngine {
        alternatives AS (
          SELECT ord, plainto_tsquery('werkspoor_nl', word)::text AS q FROM words
          UNION ALL
-         SELECT ord, to_tsquery('werkspoor_nl', word || ':*')::text FROM words WHERE ord = $3
-           AND NOT EXISTS (SELECT 1 FROM search_terms e WHERE e.index_name = $1 AND e.term = word)
+         SELECT ord, to_tsquery('simple', word || ':*')::text FROM words WHERE ord = $3
          UNION ALL
          SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
          CROSS JOIN LATERAL (
