@@ -10,6 +10,7 @@ import { loadConfig } from '../src/infra/config/app-config';
 import { SEARCH_INDEXES } from '../src/infra/search/search-engine';
 import { createSearchEngine } from '../src/infra/search/search.module';
 import { httpClient, startApi } from './lib/api';
+import { HttpLoadClients } from './lib/http-load';
 import { prepareDatabase, relationSizes } from './lib/bench-db';
 import { applyBenchEnv, phasesSetting, wholeSetting } from './lib/bench-env';
 import { DatasetSpec, generateDataset, loadDataset, LONG_TAIL_VERSION } from './lib/data-load';
@@ -182,10 +183,13 @@ async function main(): Promise<void> {
       t = performance.now();
       const api = await startApi();
       apiBootMs = performance.now() - t;
+      const token = api.tokenFor(coordinator.id, Role.Coordinator);
+      const clientsThread = new HttpLoadClients(api.baseUrl, token);
       try {
         search = await runSearchLoad(
           mix,
-          httpClient(api.baseUrl, api.tokenFor(coordinator.id, Role.Coordinator)),
+          httpClient(api.baseUrl, token),
+          clientsThread,
           new EngineProbe(api.engine),
           {
             indexes: ['candidates', 'vacancies'],
@@ -200,6 +204,7 @@ async function main(): Promise<void> {
         );
         memory.settle('after the search load (API still up)');
       } finally {
+        await clientsThread.close();
         await api.close();
       }
     }

@@ -175,6 +175,20 @@ describe('postgres search engine: the last word as a prefix', () => {
     // a whole word that is also the start of a compound finds both
     expect(await ids('magazijn')).toEqual(['volunteer', 'warehouse']);
   });
+
+  it('finds every word a short beginning starts, also when many indexed words share it', async () => {
+    // more words start with "ka" than are looked up by name: then it is searched as a prefix
+    const words = Array.from({ length: 20 }, (_, i) => `kas${'abcdefghijklmnopqrst'[i]}teel`);
+    await engine.upsert(
+      'vacancies',
+      words.map((word) => doc(word, { title: word })),
+    );
+    const found = async (text: string) =>
+      (await engine.search('vacancies', { text, offset: 0, limit: 50 })).hits.length;
+    expect(await found('ka')).toBe(20);
+    expect(await found('kasa')).toBe(1);
+    expect(await found('kasateel')).toBe(1);
+  });
 });
 
 describe('postgres search engine: beyond the count limit', () => {
@@ -236,6 +250,18 @@ describe('postgres search engine: beyond the count limit', () => {
       total: 2,
       totalIsExact: true,
     });
+  });
+
+  it('answers the same search the same each time: scans start at the beginning of the table', async () => {
+    // a scan of a table over a quarter of shared_buffers would otherwise start where another
+    // scan stopped, and a search stops after its first matches: too large a table for a test
+    // here, so the setting of the application's connections is checked
+    const [setting] = await dataSource.query<{ synchronize_seqscans: string }[]>(
+      'SHOW synchronize_seqscans',
+    );
+    expect(setting.synchronize_seqscans).toBe('off');
+    const first = await search({ text: 'bakker', facets: ['languageCodes'] });
+    expect(await search({ text: 'bakker', facets: ['languageCodes'] })).toEqual(first);
   });
 
   it('counts facets within the counted matches when the total is not exact', async () => {

@@ -17,8 +17,8 @@ export interface LoadOptions<Op> {
    * at different places, so that together they still cover the whole list.
    */
   startAt?: number;
-  /** Called between the warm-up and the measured part (e.g. to reset counters). */
-  onMeasureStart?: () => void;
+  /** Called (and awaited) between the warm-up and the measured part (e.g. to reset counters). */
+  onMeasureStart?: () => void | Promise<void>;
   /** Performs one operation; a rejection counts as an error (its latency is not kept). */
   execute: (operation: Op, client: number) => Promise<void>;
 }
@@ -72,7 +72,7 @@ export async function runLoad<Op>(options: LoadOptions<Op>): Promise<LoadResult>
   };
 
   if (options.warmupPerClient > 0) await phase(options.warmupPerClient, false);
-  options.onMeasureStart?.();
+  await options.onMeasureStart?.();
   const measured = await phase(options.requestsPerClient, true);
   return {
     clients,

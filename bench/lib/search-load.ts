@@ -3,6 +3,7 @@ import { SearchBody } from './api';
 import { runLoad } from './concurrency';
 import { coresSince, cpuSnapshot } from './cpu-usage';
 import { EngineProbe } from './engine-probe';
+import { HttpLoadClients } from './http-load';
 import { BenchQuery, searchPath } from './query-mix';
 import { formatMs, formatRate, summarize } from './stats';
 
@@ -66,12 +67,14 @@ export interface SearchLoadResult {
 
 /**
  * Sends every query once, alone, to learn what each asks the engine; then, run after run,
- * loads each index through HTTP and through the engine directly (the same engine queries), at
- * each number of clients. HTTP and engine-only alternate within a run so drift hits both alike.
+ * loads each index through HTTP (the clients in a worker thread, see http-load.ts) and through
+ * the engine directly (the same engine queries), at each number of clients. HTTP and
+ * engine-only alternate within a run so drift hits both alike.
  */
 export async function runSearchLoad(
   mix: Record<BenchQuery['index'], BenchQuery[]>,
   get: (path: string) => Promise<SearchBody>,
+  clientsThread: HttpLoadClients,
   probe: EngineProbe,
   options: SearchLoadOptions,
 ): Promise<SearchLoadResult> {
@@ -129,29 +132,34 @@ export async function runSearchLoad(
         for (const path of ['http', 'engine'] as const) {
           const target = scenario(index, path, clients);
           let cpu = cpuSnapshot();
-          const result = await runLoad<PreparedQuery>({
+          const onMeasureStart = () => {
+            if (path === 'http') probe.calls = [];
+            cpu = cpuSnapshot();
+          };
+          const load = {
             clients,
             requestsPerClient:
               clients === 1 ? options.requestsOneClient : options.requestsPerClientOfMany,
             warmupPerClient: options.warmupPerClient,
             maxMs: options.scenarioMs,
-            operations,
             // each run starts at another part of the list: runs cut short by the time budget
             // still cover all of it together
             startAt: Math.floor(((run - 1) * operations.length) / options.runs),
-            onMeasureStart: () => {
-              if (path === 'http') probe.calls = [];
-              cpu = cpuSnapshot();
-            },
-            execute:
-              path === 'http'
-                ? async (op) => {
-                    await get(op.path);
-                  }
-                : async (op) => {
+          };
+          const result =
+            path === 'http'
+              ? await clientsThread.run(
+                  { ...load, paths: operations.map((op) => op.path) },
+                  onMeasureStart,
+                )
+              : await runLoad<PreparedQuery>({
+                  ...load,
+                  operations,
+                  onMeasureStart,
+                  execute: async (op) => {
                     await probe.search(op.engine.index, op.engine.query);
                   },
-          });
+                });
           const cores = coresSince(cpu);
           if (path === 'http') {
             target.engineInside.push(...(probe.calls ?? []).map((call) => call.ms));

@@ -1,8 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { UserEntity } from '../../modules/accounts/user.entity';
+import { DataSource } from 'typeorm';
 import { DomainException, ErrorCode } from '../http/domain.exception';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import { AuthenticatedRequest } from './current-actor.decorator';
@@ -21,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly dataSource: DataSource,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +39,12 @@ export class AuthGuard implements CanActivate {
         'Missing, invalid or expired bearer token: log in at POST /auth/login and send "Authorization: Bearer <token>"',
       );
     }
-    const user = await this.users.findOne({ where: { id: claims.sub } });
+    // every authenticated request: only the columns needed (no entity is built)
+    const [user] = await this.dataSource.query<
+      { id: string; role: Role; employerId: string | null; active: boolean }[]
+    >(`SELECT id, role, employer_id AS "employerId", active FROM users WHERE id = $1`, [
+      claims.sub,
+    ]);
     if (!user || !user.active || user.role !== claims.role) {
       throw new DomainException(
         ErrorCode.Unauthenticated,

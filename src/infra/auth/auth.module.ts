@@ -1,14 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { UserEntity } from '../../modules/accounts/user.entity';
 import { AuthGuard } from './auth.guard';
 import { RouteAccessVerifier } from './route-access.verifier';
 import { TokenService } from './token.service';
 
 @Global()
 @Module({
-  imports: [DiscoveryModule, TypeOrmModule.forFeature([UserEntity])],
+  imports: [DiscoveryModule],
   providers: [TokenService, RouteAccessVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService],
 })

@@ -24,10 +24,13 @@ export function typeormOptions(config: AppConfig): DataSourceOptions {
     extra: {
       max: config.database.poolSize,
       application_name: 'werkspoor45',
-      // Per connection, not for the server: every statement here is short, and compiling one to
-      // machine code costs more than running it (PostgreSQL decides by estimated cost, and a
-      // search estimated high still runs in milliseconds).
-      options: '-c jit=off',
+      // Per connection, not for the server. jit: every statement here is short, and compiling
+      // one to machine code costs more than running it (PostgreSQL decides by estimated cost,
+      // and a search estimated high still runs in milliseconds). synchronize_seqscans: a scan
+      // of a large table otherwise starts where another scan of it stopped, so a search that
+      // stops after its first matches would find other matches (another count, other facets,
+      // another ranking) each time it is run; off, the same search answers the same.
+      options: '-c jit=off -c synchronize_seqscans=off',
     },
   };
 }

@@ -17,6 +17,12 @@ import { MAX_QUERY_WORDS, searchWords } from './search-text';
 /** A query word absent from the vocabulary is replaced by its nearest indexed words (typos). */
 const TYPO_SIMILARITY = 0.5;
 const TYPO_ALTERNATIVES = 2;
+/**
+ * The last query word finds the indexed words that start with it: up to this many are searched
+ * for by name (cheap: each is one entry of the index); more, and the word is searched for as a
+ * prefix of every indexed stem.
+ */
+const PREFIX_WORDS = 16;
 const UPSERT_BATCH = 1000;
 /**
  * Km per degree of latitude for the bounding boxes: a little under the 111.19 of the sphere the
@@ -58,16 +64,20 @@ function createTablesSql({ docs, fields }: Tables): string[] {
  */
 const DOCS_TABLE_OPTIONS = 'WITH (toast_tuple_target = 8160)';
 
-/** The secondary indexes of a documents table, named after it. */
+/**
+ * The secondary indexes of a documents table, named after it. Text and keywords share one GIN
+ * index: a search on both (words and filters) is one scan of it that steps over what the other
+ * condition rules out, where two indexes would each list every match of their own condition
+ * first (a frequent word alone lists tens of thousands). Either condition alone uses it too.
+ */
 function indexesSql(docs: string, named = docs): string[] {
   return [
-    `CREATE INDEX IF NOT EXISTS "${named}_vector" ON "${docs}" USING gin ("search_vector")`,
+    `CREATE INDEX IF NOT EXISTS "${named}_text_keywords" ON "${docs}" USING gin ("search_vector", "keywords")`,
     `CREATE INDEX IF NOT EXISTS "${named}_title" ON "${docs}" USING gin ("title_vector")`,
-    `CREATE INDEX IF NOT EXISTS "${named}_keywords" ON "${docs}" USING gin ("keywords")`,
     `CREATE INDEX IF NOT EXISTS "${named}_geo" ON "${docs}" ("lat", "lng")`,
   ];
 }
-const INDEX_SUFFIXES = ['pkey', 'vector', 'title', 'keywords', 'geo'];
+const INDEX_SUFFIXES = ['pkey', 'text_keywords', 'title', 'geo'];
 /** SQLSTATE of a missing table: an index that was never written. */
 const UNDEFINED_TABLE = '42P01';
 
@@ -308,11 +318,14 @@ export class PostgresSearchEngine implements SearchEngine {
         `tier AS MATERIALIZED (
            SELECT ${hitColumns} FROM "${docs}" d
            WHERE (SELECT count(*) FROM hits) > ${poolParam} AND ${where} AND ${tierCondition}
+             AND d.id NOT IN (SELECT id FROM hits)
            LIMIT ${poolParam})`,
-        `pool AS (SELECT id, rank, distance FROM hits UNION SELECT id, rank, distance FROM tier)`,
+        `pool AS (SELECT id, rank, distance FROM hits UNION ALL SELECT id, rank, distance FROM tier)`,
       );
-      page = `SELECT id, distance, row_number() OVER (ORDER BY rank DESC, id) AS n FROM pool
-              ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset}`;
+      // the page is picked from the pool first (keeping only the best so far, not sorting it)
+      page = `SELECT id, distance, row_number() OVER (ORDER BY rank DESC, id) AS n FROM (
+                SELECT id, distance, rank FROM pool ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset}
+              ) best`;
     } else {
       // every match is among the hits: order them; otherwise order all matches, which only
       // the branch whose condition holds does (the other is never run)
@@ -348,7 +361,7 @@ export class PostgresSearchEngine implements SearchEngine {
         ? `'{}'::json`
         : `(SELECT coalesce(json_object_agg(f.value, f.count), '{}'::json) FROM (
              SELECT v AS value, count(*) AS count
-             FROM (SELECT facet_values FROM hits LIMIT ${poolParam}) h, unnest(h.facet_values) v
+             FROM (SELECT unnest(facet_values) AS v FROM (SELECT facet_values FROM hits LIMIT ${poolParam}) h) u
              WHERE split_part(v, ':', 1) = ANY(${params.add(facetFields)}::text[])
              GROUP BY v) f)`;
 
@@ -429,23 +442,35 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * Every query word must match: the word itself (Dutch stem), the indexed words nearest to it
-   * when the word is not in the vocabulary (a typo), and for the last word any indexed word
-   * starting with it as typed (search as you type, and the first part of a compound:
-   * "magazijn" finds "magazijnmedewerker"). The prefix is the word as typed, not its stem: a
-   * stem can be much shorter ("tools" is stemmed to "tol", and "tol:*" would match "tolk").
-   * Returns null when no word is left (only punctuation).
+   * when the word is not in the vocabulary (a typo), and for the last word the indexed words
+   * that start with it as typed (search as you type, and the first part of a compound:
+   * "magazijn" finds "magazijnmedewerker"). Those are looked up in the vocabulary and searched
+   * for by their stems; only when more than PREFIX_WORDS words start with it (a short
+   * beginning) is the word searched for as a prefix of the indexed stems, which costs a search
+   * through every stem starting with it, in the index and in each document visited. The
+   * beginning is the word as typed, not its stem: a stem can be much shorter ("tools" is
+   * stemmed to "tol", which would find "tolk"). Returns null when no word is left (only
+   * punctuation).
    */
   private async textQuery(index: SearchIndexName, text: string): Promise<string | null> {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return null;
+    const last = words[words.length - 1];
     const [row] = await this.dataSource.query<{ query: string | null }[]>(
       `WITH words AS (
          SELECT w.word, w.ord FROM unnest($2::text[]) WITH ORDINALITY AS w(word, ord)
        ),
+       beginning AS (
+         SELECT term FROM search_terms WHERE index_name = $1 AND term LIKE $6 LIMIT $7 + 1
+       ),
        alternatives AS (
          SELECT ord, plainto_tsquery('werkspoor_nl', word)::text AS q FROM words
          UNION ALL
-         SELECT ord, to_tsquery('simple', word || ':*')::text FROM words WHERE ord = $3
+         SELECT $3::bigint, plainto_tsquery('werkspoor_nl', term)::text FROM beginning
+         WHERE (SELECT count(*) FROM beginning) <= $7
+         UNION ALL
+         SELECT $3::bigint, to_tsquery('simple', $8 || ':*')::text
+         WHERE (SELECT count(*) FROM beginning) > $7
          UNION ALL
          SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
          CROSS JOIN LATERAL (
@@ -460,7 +485,17 @@ export class PostgresSearchEngine implements SearchEngine {
          FROM alternatives WHERE q <> '' GROUP BY ord
        )
        SELECT string_agg(q, ' & ' ORDER BY ord) AS query FROM groups`,
-      [this.indexName(index), words, words.length, TYPO_SIMILARITY, TYPO_ALTERNATIVES],
+      [
+        this.indexName(index),
+        words,
+        words.length,
+        TYPO_SIMILARITY,
+        TYPO_ALTERNATIVES,
+        // letters and digits only (searchWords): nothing in it is special to LIKE
+        `${last}%`,
+        PREFIX_WORDS,
+        last,
+      ],
     );
     // only stop words ("de", "het"): nothing to search on, so no text condition
     return row.query;
