@@ -43,6 +43,13 @@ function document(
   return { id, geo, fields: { ...all, ...fields } };
 }
 
+/** What a hit carries of a document: its index's displayed fields. */
+function displayedOf(index: SearchIndexName, doc: SearchDocument): Record<string, FieldValue> {
+  return Object.fromEntries(
+    SEARCH_SCHEMAS[index].displayed.map((field) => [field, doc.fields[field]]),
+  );
+}
+
 const candidate = (id: string, geo: GeoPoint | null, fields: Record<string, FieldValue>) =>
   document('candidates', id, geo, fields);
 const vacancy = (id: string, geo: GeoPoint | null, fields: Record<string, FieldValue>) =>
@@ -387,11 +394,14 @@ export function describeSearchEngineContract(
           expect(await textIds('chef', 'vacancies')).toEqual(['v-kok']);
         });
 
-        it('returns the fields of each hit as they were stored', async () => {
+        it('returns the displayed fields of each hit as they were stored, and no others', async () => {
           const result = await findCandidates({ text: 'postbode' });
           expect(result.hits).toEqual([
-            { id: 'c-postbode', fields: POSTBODE.fields, distanceKm: null },
+            { id: 'c-postbode', fields: displayedOf('candidates', POSTBODE), distanceKm: null },
           ]);
+          // searched and filtered on, never shown
+          expect(result.hits[0].fields).not.toHaveProperty('occupationAltLabels');
+          expect(result.hits[0].fields).not.toHaveProperty('availableForMatching');
         });
       });
 
@@ -780,7 +790,7 @@ export function describeSearchEngineContract(
         expect(result.facets.certificates).toEqual(
           Object.fromEntries((ODD.fields.certificates as string[]).map((c) => [c, 1])),
         );
-        expect(result.hits[0].fields).toEqual(ODD.fields);
+        expect(result.hits[0].fields).toEqual(displayedOf('candidates', ODD));
       });
     });
 

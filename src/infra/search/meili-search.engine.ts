@@ -105,6 +105,8 @@ export class MeiliSearchEngine implements SearchEngine {
         filter: filter.length > 0 ? filter : undefined,
         facets: requested.length > 0 ? requested : undefined,
         sort: this.sort(query),
+        // a hit carries the displayed fields (and the point, for its distance)
+        attributesToRetrieve: ['id', '_geo', ...schema.displayed],
         matchingStrategy: 'all',
         locales: LOCALES,
         // page-based pagination gives an exact totalHits (offset/limit gives an estimate)

@@ -91,6 +91,7 @@ export function keywordKey(field: string, value: string): string {
 
 interface Row {
   id: string;
+  /** The displayed fields (what a hit returns) */
   fields: Record<string, FieldValue>;
   /** The text of each weight group (A, B, C): what the tsvector is built from */
   texts: string[];
@@ -122,7 +123,7 @@ export interface PostgresSearchOptions {
  * the first write): `search_docs_<index>`, one narrow row per document with a weighted
  * tsvector (Dutch stemming, accents removed), the first text group's words apart
  * (`title_vector`), hashed keywords and facet values (GIN), the number fields and a point; and
- * `search_fields_<index>`, the stored fields, read for the page of hits only.
+ * `search_fields_<index>`, the displayed fields, read for the page of hits only.
  * `search_terms` holds every indexed word with a trigram index, so a misspelt query word is
  * replaced by the indexed words nearest to it. Searches see a consistent snapshot: an upsert
  * or rebuild is one transaction; a rebuild loads fresh tables, builds their indexes after the
@@ -551,7 +552,10 @@ function toRow(schema: IndexSchema, doc: SearchDocument): Row {
   const valuesOf = (field: string) => asStrings(doc.fields[field]);
   return {
     id: doc.id,
-    fields: doc.fields,
+    // only what a hit shows is stored for reading back
+    fields: Object.fromEntries(
+      schema.displayed.filter((field) => field in doc.fields).map((f) => [f, doc.fields[f]]),
+    ),
     texts,
     keywords: schema.keywords.flatMap((field) =>
       valuesOf(field).map((value) => keywordKey(field, value)),

@@ -34,6 +34,11 @@ export interface IndexSchema {
   facets: readonly string[];
   /** Number fields (integer; null allowed) usable in `range` filters and sorting. */
   numbers: readonly string[];
+  /**
+   * The fields a hit carries, to show it: what a search result shows and nothing else (the
+   * other fields are searched, filtered on and counted only, and are not read back).
+   */
+  displayed: readonly string[];
 }
 
 /** A keyword field holds at least one of the values. */
@@ -74,6 +79,7 @@ export interface SearchQuery {
 
 export interface SearchHit {
   id: string;
+  /** The index's displayed fields of the document. */
   fields: Record<string, FieldValue>;
   /** Distance from the `near` centre in km (one decimal) when `near` was given. */
   distanceKm: number | null;

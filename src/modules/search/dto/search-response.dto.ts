@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FieldValue, SearchHit, SearchIndexName } from '../../../infra/search/search-engine';
+import { SEARCH_SCHEMAS } from '../../../infra/search/search-indexes';
 
 export class FacetCountDto {
   @ApiProperty() value: string;
@@ -58,54 +59,6 @@ export class SearchResponse {
   relaxations: RelaxationDto[];
 }
 
-/** The fields a search result shows, per index; search-only fields (alternative labels) stay out. */
-const SHOWN: Record<SearchIndexName, string[]> = {
-  candidates: [
-    'occupations',
-    'occupationLabels',
-    'experienceTitles',
-    'skillLabels',
-    'activities',
-    'languages',
-    'certificates',
-    'drivingLicences',
-    'sectors',
-    'programmeStatus',
-    'educationLevel',
-    'hoursMin',
-    'hoursMax',
-    'availableFrom',
-    'klantmanagerId',
-  ],
-  vacancies: [
-    'title',
-    'occupation',
-    'occupationLabel',
-    'employerId',
-    'employerName',
-    'sector',
-    'status',
-    'kind',
-    'contractType',
-    'pc4',
-    'hoursMin',
-    'hoursMax',
-    'startDate',
-    'trialPlacementPossible',
-    'languages',
-  ],
-  employers: [
-    'name',
-    'sector',
-    'sectorLabel',
-    'opennessTo45Plus',
-    'acceptsTrialPlacements',
-    'hasOpenVacancies',
-    'openVacancies',
-    'vacancyTitles',
-    'places',
-  ],
-};
 const DATES = new Set(['availableFrom', 'startDate']);
 const BOOLEANS = new Set(['acceptsTrialPlacements', 'hasOpenVacancies', 'trialPlacementPossible']);
 
@@ -123,6 +76,8 @@ export function toSearchItem(index: SearchIndexName, hit: SearchHit): SearchItem
   return {
     id: hit.id,
     distanceKm: hit.distanceKm,
-    ...Object.fromEntries(SHOWN[index].map((field) => [field, shown(field, hit.fields[field])])),
+    ...Object.fromEntries(
+      SEARCH_SCHEMAS[index].displayed.map((field) => [field, shown(field, hit.fields[field])]),
+    ),
   };
 }
