@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { directQuery } from '../database/direct-query';
 import { DomainException, ErrorCode } from '../http/domain.exception';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
 import { AuthenticatedRequest } from './current-actor.decorator';
@@ -39,12 +40,18 @@ export class AuthGuard implements CanActivate {
         'Missing, invalid or expired bearer token: log in at POST /auth/login and send "Authorization: Bearer <token>"',
       );
     }
-    // every authenticated request: only the columns needed (no entity is built)
-    const [user] = await this.dataSource.query<
-      { id: string; role: Role; employerId: string | null; active: boolean }[]
-    >(`SELECT id, role, employer_id AS "employerId", active FROM users WHERE id = $1`, [
-      claims.sub,
-    ]);
+    // every authenticated request: only the columns needed, a prepared statement
+    const [user] = await directQuery<{
+      id: string;
+      role: Role;
+      employerId: string | null;
+      active: boolean;
+    }>(
+      this.dataSource,
+      `SELECT id, role, employer_id AS "employerId", active FROM users WHERE id = $1`,
+      [claims.sub],
+      'auth-user',
+    );
     if (!user || !user.active || user.role !== claims.role) {
       throw new DomainException(
         ErrorCode.Unauthenticated,

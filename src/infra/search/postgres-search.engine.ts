@@ -13,6 +13,7 @@ import {
 import { SEARCH_SCHEMAS } from './search-indexes';
 import { checkQuery } from './check-query';
 import { MAX_QUERY_WORDS, searchWords } from './search-text';
+import { directQuery } from '../database/direct-query';
 
 /** A query word absent from the vocabulary is replaced by its nearest indexed words (typos). */
 const TYPO_SIMILARITY = 0.5;
@@ -384,7 +385,7 @@ export class PostgresSearchEngine implements SearchEngine {
     let answer: Answer;
     try {
       // one statement: a consistent snapshot without a transaction around it
-      [answer] = await this.dataSource.query<Answer[]>(sql, params.values);
+      [answer] = await directQuery<Answer>(this.dataSource, sql, params.values);
     } catch (error) {
       if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;
       answer = { counted: 0, hits: [], facets: {} };
@@ -460,12 +461,17 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return null;
     const last = words[words.length - 1];
-    const [row] = await this.dataSource.query<{ query: string | null }[]>(
+    // prepared once per connection: its plan does not depend on the words
+    const [row] = await directQuery<{ query: string | null }>(
+      this.dataSource,
       `WITH words AS (
          SELECT w.word, w.ord FROM unnest($2::text[]) WITH ORDINALITY AS w(word, ord)
        ),
        beginning AS (
-         SELECT term FROM search_terms WHERE index_name = $1 AND term LIKE $6 LIMIT $7 + 1
+         -- the words starting with $6 lie between it and it followed by the last code point,
+         -- in the byte order of text_pattern_ops (searchWords keeps letters and digits only)
+         SELECT term FROM search_terms
+         WHERE index_name = $1 AND term ~>=~ $6 AND term ~<~ ($6 || chr(1114111)) LIMIT $7 + 1
        ),
        alternatives AS (
          SELECT ord, plainto_tsquery('werkspoor_nl', word)::text AS q FROM words
@@ -473,7 +479,7 @@ export class PostgresSearchEngine implements SearchEngine {
          SELECT $3::bigint, plainto_tsquery('werkspoor_nl', term)::text FROM beginning
          WHERE (SELECT count(*) FROM beginning) <= $7
          UNION ALL
-         SELECT $3::bigint, to_tsquery('simple', $8 || ':*')::text
+         SELECT $3::bigint, to_tsquery('simple', $6 || ':*')::text
          WHERE (SELECT count(*) FROM beginning) > $7
          UNION ALL
          SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
@@ -495,11 +501,10 @@ export class PostgresSearchEngine implements SearchEngine {
         words.length,
         TYPO_SIMILARITY,
         TYPO_ALTERNATIVES,
-        // letters and digits only (searchWords): nothing in it is special to LIKE
-        `${last}%`,
-        PREFIX_WORDS,
         last,
+        PREFIX_WORDS,
       ],
+      'search-text-query',
     );
     // only stop words ("de", "het"): nothing to search on, so no text condition
     return row.query;
