@@ -132,6 +132,31 @@ describe('postgres search engine: text vectors stay in the row', () => {
     });
     expect(result.hits.map((hit) => hit.id).sort()).toEqual(['a', 'b']);
   });
+
+  it('puts changes into the GIN indexes at once: nothing waits in a pending list searches read', async () => {
+    /** Pending-list pages of the documents' GIN indexes, moved into the index by the call. */
+    const pendingPages = async () => {
+      const rows = await dataSource.query<{ pages: number }[]>(
+        `SELECT gin_clean_pending_list(c.oid) AS pages FROM pg_index i
+         JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+         WHERE i.indrelid = $1::regclass AND a.amname = 'gin'`,
+        [`search_docs_${namespace}candidates`],
+      );
+      expect(rows).toHaveLength(2);
+      return rows.reduce((sum, row) => sum + Number(row.pages), 0);
+    };
+    await engine.upsert('candidates', [wordy('c'), wordy('d')]);
+    expect(await pendingPages()).toBe(0);
+    await engine.rebuild(
+      'candidates',
+      (async function* () {
+        await Promise.resolve();
+        yield [wordy('a')];
+      })(),
+    );
+    await engine.upsert('candidates', [wordy('e')]);
+    expect(await pendingPages()).toBe(0);
+  });
 });
 
 describe('postgres search engine: the last word as a prefix', () => {
