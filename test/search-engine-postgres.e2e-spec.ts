@@ -240,7 +240,7 @@ describe('postgres search engine: beyond the count limit', () => {
     ...['k1', 'k2'].map((id) => ({
       id,
       geo: null,
-      fields: { occupationLabels: ['kok'], languageCodes: ['ar'], hoursMin: 20 },
+      fields: { occupationLabels: ['kok'], languageCodes: ['ar'], sectors: ['I'], hoursMin: 20 },
     })),
   ];
 
@@ -295,7 +295,11 @@ describe('postgres search engine: beyond the count limit', () => {
     expect(counts.length).toBeGreaterThan(0);
     for (const count of counts) expect(count).toBeLessThanOrEqual(3);
     const exact = await search({ text: 'kok', facets: ['languageCodes'] });
+    // the fields asked for, and no others (the cooks have a sector too)
     expect(exact.facets).toEqual({ languageCodes: { ar: 2 } });
+    expect((await search({ text: 'kok', facets: ['sectors'] })).facets).toEqual({
+      sectors: { I: 2 },
+    });
     const all = await search({
       facets: ['languageCodes'],
       filters: [anyOf('languageCodes', ['tr', 'ar'])],
