@@ -76,9 +76,20 @@ function indexesSql(docs: string, named = docs): string[] {
     `CREATE INDEX IF NOT EXISTS "${named}_text_keywords" ON "${docs}" USING gin ("search_vector", "keywords") ${GIN_OPTIONS}`,
     `CREATE INDEX IF NOT EXISTS "${named}_title" ON "${docs}" USING gin ("title_vector") ${GIN_OPTIONS}`,
     `CREATE INDEX IF NOT EXISTS "${named}_geo" ON "${docs}" ("lat", "lng")`,
+    `CREATE INDEX IF NOT EXISTS "${named}_near" ON "${docs}" USING gist (${nearPoint('lng', 'lat')})`,
   ];
 }
-const INDEX_SUFFIXES = ['pkey', 'text_keywords', 'title', 'geo'];
+
+/**
+ * A point in a plane where a degree of longitude is shortened as at 52.2° N (the middle of the
+ * Netherlands): distances there are within a few percent of the true ones in the country, and a
+ * GiST index on it lists the documents nearest to a point first. It only picks candidates;
+ * every distance shown or compared is the exact one (see search()).
+ */
+function nearPoint(lng: string, lat: string): string {
+  return `point(${lng} * 0.6122::float8, ${lat})`;
+}
+const INDEX_SUFFIXES = ['pkey', 'text_keywords', 'title', 'geo', 'near'];
 /**
  * Changes go into the GIN indexes at once: by default they are queued in a pending list (up to
  * 4 MB) until a vacuum, and every search reads the whole list. 240 changed documents made 50
@@ -343,11 +354,17 @@ export class PostgresSearchEngine implements SearchEngine {
       const exact = `(SELECT count(*) FROM hits) <= ${poolParam}`;
       let bounded = '';
       if (sort.by === 'distance' && query.near) {
-        // the hits are matches, so the k-th nearest of them is no nearer than the k-th nearest
-        // of all: only the matches within that distance (and its box) need ordering
-        const bound = `(SELECT key FROM hits ORDER BY key OFFSET ${limit} + ${offset} - 1 LIMIT 1)`;
+        // the k matches nearest in the plane of nearPoint (found first by its GiST index) are k
+        // matches, so the k-th nearest of all matches is no farther than the farthest of them
+        // (exact distances): only the matches within that distance (and its box) need ordering
         const lat = params.add(query.near.centre.lat);
         const lng = params.add(query.near.centre.lng);
+        ctes.push(`bound AS MATERIALIZED (
+          SELECT max(${distance}) AS km FROM (
+            SELECT d.lat, d.lng FROM "${docs}" d WHERE ${where}
+            ORDER BY ${nearPoint('d.lng', 'd.lat')} <-> ${nearPoint(lng, lat)}
+            LIMIT ${limit}::int + ${offset}::int) d)`);
+        const bound = `(SELECT km FROM bound)`;
         const kmPerLngDegree = params.add(
           BOX_KM_PER_DEGREE * Math.max(Math.cos((query.near.centre.lat * Math.PI) / 180), 0.01),
         );
