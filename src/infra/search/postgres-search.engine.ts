@@ -292,6 +292,8 @@ export class PostgresSearchEngine implements SearchEngine {
     }
 
     let distance = 'NULL::float8';
+    /** The radius's bounding box, for the (lat, lng) index; the exact distance decides. */
+    let box: string[] = [];
     if (query.near) {
       const { centre, radiusKm } = query.near;
       const lat = params.add(centre.lat);
@@ -302,13 +304,13 @@ export class PostgresSearchEngine implements SearchEngine {
       const latDelta = radiusKm / BOX_KM_PER_DEGREE;
       const lngDelta =
         radiusKm / (BOX_KM_PER_DEGREE * Math.max(Math.cos((centre.lat * Math.PI) / 180), 0.01));
-      conditions.push(
+      conditions.push(`${distance} <= ${radius}`);
+      box = [
         `d.lat BETWEEN ${params.add(centre.lat - latDelta)} AND ${params.add(centre.lat + latDelta)}`,
         `d.lng BETWEEN ${params.add(centre.lng - lngDelta)} AND ${params.add(centre.lng + lngDelta)}`,
-        `${distance} <= ${radius}`,
-      );
+      ];
     }
-    const where = conditions.length > 0 ? conditions.join(' AND ') : 'true';
+    const where = [...conditions, ...box].join(' AND ') || 'true';
 
     // a page further on than the count limit widens it, so that the page can be reached
     const pool = Math.max(this.countLimit, query.offset + query.limit);
@@ -359,9 +361,10 @@ export class PostgresSearchEngine implements SearchEngine {
         // (exact distances): only the matches within that distance (and its box) need ordering
         const lat = params.add(query.near.centre.lat);
         const lng = params.add(query.near.centre.lng);
+        // (without the box, which would offer the planner the (lat, lng) index and a sort)
         ctes.push(`bound AS MATERIALIZED (
           SELECT max(${distance}) AS km FROM (
-            SELECT d.lat, d.lng FROM "${docs}" d WHERE ${where}
+            SELECT d.lat, d.lng FROM "${docs}" d WHERE ${conditions.join(' AND ')}
             ORDER BY ${nearPoint('d.lng', 'd.lat')} <-> ${nearPoint(lng, lat)}
             LIMIT ${limit}::int + ${offset}::int) d)`);
         const bound = `(SELECT km FROM bound)`;
