@@ -143,10 +143,11 @@ export interface PostgresSearchOptions {
  * The embedded default engine. Each index has its own tables, created on demand (configure,
  * the first write): `search_docs_<index>`, one narrow row per document with a weighted
  * tsvector (Dutch stemming, accents removed), the first text group's words apart
- * (`title_vector`), hashed keywords and facet values (GIN), the number fields and a point; and
- * `search_fields_<index>`, the displayed fields, read for the page of hits only.
- * `search_terms` holds every indexed word with a trigram index, so a misspelt query word is
- * replaced by the indexed words nearest to it. Searches see a consistent snapshot: an upsert
+ * (`title_vector`), hashed keywords (one GIN index with the text), facet values, the number
+ * fields and a point; and `search_fields_<index>`, the displayed fields, read for the page of
+ * hits only. `search_terms` holds every indexed word with a trigram and a prefix index, so a
+ * misspelt query word is replaced by the indexed words nearest to it, and the last word by the
+ * words that start with it. Searches see a consistent snapshot: an upsert
  * or rebuild is one transaction; a rebuild loads fresh tables, builds their indexes after the
  * load and swaps them in.
  */
