@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { searchDocumentTables } from './lib/search-document-tables';
 
 /**
  * Search documents keep their text vector in the row (storage MAIN, rows up to a page before
@@ -10,7 +11,7 @@ export class SearchVectorsInline1795448000000 implements MigrationInterface {
   name = 'SearchVectorsInline1795448000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of await this.documentTables(queryRunner)) {
+    for (const table of await searchDocumentTables(queryRunner)) {
       await queryRunner.query(`ALTER TABLE "${table}" SET (toast_tuple_target = 8160)`);
       await queryRunner.query(
         `ALTER TABLE "${table}" ALTER COLUMN "search_vector" SET STORAGE MAIN`,
@@ -23,21 +24,11 @@ export class SearchVectorsInline1795448000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of await this.documentTables(queryRunner)) {
+    for (const table of await searchDocumentTables(queryRunner)) {
       await queryRunner.query(`ALTER TABLE "${table}" RESET (toast_tuple_target)`);
       await queryRunner.query(
         `ALTER TABLE "${table}" ALTER COLUMN "search_vector" SET STORAGE EXTENDED`,
       );
     }
-  }
-
-  /** Every index's documents table, the application's and any other namespace's (tests). */
-  private async documentTables(queryRunner: QueryRunner): Promise<string[]> {
-    const rows = (await queryRunner.query(
-      `SELECT tablename AS name FROM pg_tables
-       WHERE schemaname = current_schema() AND tablename LIKE 'search\\_docs\\_%'
-       ORDER BY tablename`,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { searchDocumentTables } from './lib/search-document-tables';
 
 /**
  * Two indexes for the PostgreSQL search engine's lookups:
@@ -16,7 +17,7 @@ export class SearchLookupIndexes1795450000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_search_terms_prefix" ON "search_terms" ("index_name", "term" text_pattern_ops)`,
     );
-    for (const table of await this.documentTables(queryRunner)) {
+    for (const table of await searchDocumentTables(queryRunner)) {
       await queryRunner.query(
         `CREATE INDEX "${table}_text_keywords" ON "${table}" USING gin ("search_vector", "keywords")`,
       );
@@ -26,7 +27,7 @@ export class SearchLookupIndexes1795450000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of await this.documentTables(queryRunner)) {
+    for (const table of await searchDocumentTables(queryRunner)) {
       await queryRunner.query(
         `CREATE INDEX "${table}_vector" ON "${table}" USING gin ("search_vector")`,
       );
@@ -36,15 +37,5 @@ export class SearchLookupIndexes1795450000000 implements MigrationInterface {
       await queryRunner.query(`DROP INDEX IF EXISTS "${table}_text_keywords"`);
     }
     await queryRunner.query(`DROP INDEX "IDX_search_terms_prefix"`);
-  }
-
-  /** Every index's documents table, the application's and any other namespace's (tests). */
-  private async documentTables(queryRunner: QueryRunner): Promise<string[]> {
-    const rows = (await queryRunner.query(
-      `SELECT tablename AS name FROM pg_tables
-       WHERE schemaname = current_schema() AND tablename LIKE 'search\\_docs\\_%'
-       ORDER BY tablename`,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { searchDocumentTables } from './lib/search-document-tables';
 
 /**
  * The PostgreSQL search engine keeps keyword hashes as numbers (bigint[]) instead of 16 hex
@@ -33,21 +34,11 @@ export class SearchKeywordsAsNumbers1795452000000 implements MigrationInterface 
       `CREATE FUNCTION pg_temp.converted_keywords(${from}) RETURNS ${to}
        LANGUAGE sql IMMUTABLE AS $$ ${body} $$`,
     );
-    for (const table of await this.documentTables(queryRunner))
+    for (const table of await searchDocumentTables(queryRunner))
       await queryRunner.query(
         `ALTER TABLE "${table}" ALTER COLUMN "keywords" TYPE ${to}
          USING pg_temp.converted_keywords("keywords")`,
       );
     await queryRunner.query(`DROP FUNCTION pg_temp.converted_keywords(${from})`);
-  }
-
-  /** Every index's documents table, the application's and any other namespace's (tests). */
-  private async documentTables(queryRunner: QueryRunner): Promise<string[]> {
-    const rows = (await queryRunner.query(
-      `SELECT tablename AS name FROM pg_tables
-       WHERE schemaname = current_schema() AND tablename LIKE 'search\\_docs\\_%'
-       ORDER BY tablename`,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { searchDocumentTables } from './lib/search-document-tables';
 
 /**
  * A GiST index on each search documents table's point, in the plane PostgresSearchEngine's
@@ -10,24 +11,14 @@ export class SearchNearestIndex1795454000000 implements MigrationInterface {
   name = 'SearchNearestIndex1795454000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of await this.documentTables(queryRunner))
+    for (const table of await searchDocumentTables(queryRunner))
       await queryRunner.query(
         `CREATE INDEX IF NOT EXISTS "${table}_near" ON "${table}" USING gist (point(lng * 0.6122::float8, lat))`,
       );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of await this.documentTables(queryRunner))
+    for (const table of await searchDocumentTables(queryRunner))
       await queryRunner.query(`DROP INDEX IF EXISTS "${table}_near"`);
-  }
-
-  /** Every index's documents table, the application's and any other namespace's (tests). */
-  private async documentTables(queryRunner: QueryRunner): Promise<string[]> {
-    const rows = (await queryRunner.query(
-      `SELECT tablename AS name FROM pg_tables
-       WHERE schemaname = current_schema() AND tablename LIKE 'search\\_docs\\_%'
-       ORDER BY tablename`,
-    )) as { name: string }[];
-    return rows.map((row) => row.name);
   }
 }

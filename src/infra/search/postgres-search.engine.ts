@@ -295,16 +295,21 @@ export class PostgresSearchEngine implements SearchEngine {
     let distance = 'NULL::float8';
     /** The radius's bounding box, for the (lat, lng) index; the exact distance decides. */
     let box: string[] = [];
+    /** The centre's parameters and the km in a degree of longitude there. */
+    let near: { lat: string; lng: string; kmPerLngDegree: number } | null = null;
     if (query.near) {
       const { centre, radiusKm } = query.near;
-      const lat = params.add(centre.lat);
-      const lng = params.add(centre.lng);
+      near = {
+        lat: params.add(centre.lat),
+        lng: params.add(centre.lng),
+        kmPerLngDegree: BOX_KM_PER_DEGREE * Math.max(Math.cos((centre.lat * Math.PI) / 180), 0.01),
+      };
+      const { lat, lng } = near;
       const radius = params.add(radiusKm);
       distance = `(2 * 6371 * asin(sqrt(power(sin(radians(d.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(d.lat)) * power(sin(radians(d.lng - ${lng}) / 2), 2))))`;
       // a bounding box the (lat, lng) index can use, then the exact distance
       const latDelta = radiusKm / BOX_KM_PER_DEGREE;
-      const lngDelta =
-        radiusKm / (BOX_KM_PER_DEGREE * Math.max(Math.cos((centre.lat * Math.PI) / 180), 0.01));
+      const lngDelta = radiusKm / near.kmPerLngDegree;
       conditions.push(`${distance} <= ${radius}`);
       box = [
         `d.lat BETWEEN ${params.add(centre.lat - latDelta)} AND ${params.add(centre.lat + latDelta)}`,
@@ -356,12 +361,11 @@ export class PostgresSearchEngine implements SearchEngine {
       // the branch whose condition holds does (the other is never run)
       const exact = `(SELECT count(*) FROM hits) <= ${poolParam}`;
       let bounded = '';
-      if (sort.by === 'distance' && query.near) {
+      if (sort.by === 'distance' && near) {
         // the k matches nearest in the plane of nearPoint (found first by its GiST index) are k
         // matches, so the k-th nearest of all matches is no farther than the farthest of them
         // (exact distances): only the matches within that distance (and its box) need ordering
-        const lat = params.add(query.near.centre.lat);
-        const lng = params.add(query.near.centre.lng);
+        const { lat, lng } = near;
         // (without the box, which would offer the planner the (lat, lng) index and a sort)
         ctes.push(`bound AS MATERIALIZED (
           SELECT max(${distance}) AS km FROM (
@@ -369,9 +373,7 @@ export class PostgresSearchEngine implements SearchEngine {
             ORDER BY ${nearPoint('d.lng', 'd.lat')} <-> ${nearPoint(lng, lat)}
             LIMIT ${limit}::int + ${offset}::int) d)`);
         const bound = `(SELECT km FROM bound)`;
-        const kmPerLngDegree = params.add(
-          BOX_KM_PER_DEGREE * Math.max(Math.cos((query.near.centre.lat * Math.PI) / 180), 0.01),
-        );
+        const kmPerLngDegree = params.add(near.kmPerLngDegree);
         bounded = `AND d.lat BETWEEN ${lat} - ${bound} / ${BOX_KM_PER_DEGREE} AND ${lat} + ${bound} / ${BOX_KM_PER_DEGREE}
           AND d.lng BETWEEN ${lng} - ${bound} / ${kmPerLngDegree} AND ${lng} + ${bound} / ${kmPerLngDegree}
           AND ${distance} <= ${bound}`;
