@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { SearchGeoCells1795455000000 } from '../migrations/1795455000000-SearchGeoCells';
 import { loadConfig } from '../src/infra/config/app-config';
 import { typeormOptions } from '../src/infra/database/typeorm-options';
 import { PostgresSearchEngine } from '../src/infra/search/postgres-search.engine';
@@ -364,3 +365,117 @@ describe('postgres search engine: beyond the count limit', () => {
 function anyOf(field: string, values: string[]): SearchFilter {
   return { kind: 'anyOf', field, values };
 }
+
+describe('postgres search engine: grid cells for a radius with words or filters', () => {
+  const namespace = 'cells_';
+  let dataSource: DataSource;
+  let engine: PostgresSearchEngine;
+  const centre = { lat: 52.3508, lng: 5.2647 }; // Almere
+  /** km between two points, as the engine measures (haversine on a sphere of 6,371 km). */
+  const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
+    const rad = (degrees: number) => (degrees * Math.PI) / 180;
+    const h =
+      Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
+      Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+    return 2 * 6371 * Math.asin(Math.sqrt(h));
+  };
+  /** Rings of places from 0.5 to 90 km around the centre, every 15°, each a kok or a bakker. */
+  const docs: SearchDocument[] = [];
+  for (const ringKm of [0.5, 2.9, 4.95, 5.05, 7.5, 9.9, 10.1, 11.9, 12.1, 19, 26, 44, 51, 75, 90])
+    for (let degrees = 0; degrees < 360; degrees += 15) {
+      const bearing = (degrees * Math.PI) / 180;
+      const geo = {
+        lat: centre.lat + (ringKm * Math.cos(bearing)) / 111.19,
+        lng:
+          centre.lng +
+          (ringKm * Math.sin(bearing)) / (111.19 * Math.cos((centre.lat * Math.PI) / 180)),
+      };
+      docs.push({
+        id: `p${docs.length}`,
+        geo,
+        fields: {
+          occupationLabels: [degrees % 30 === 0 ? 'kok' : 'bakker'],
+          languageCodes: [degrees % 45 === 0 ? 'tr' : 'nl'],
+        },
+      });
+    }
+  docs.push({ id: 'nowhere', geo: null, fields: { occupationLabels: ['kok'] } });
+
+  beforeAll(async () => {
+    dataSource = await openDataSource();
+    engine = new PostgresSearchEngine(dataSource, { namespace, countLimit: 10_000 });
+    await clean(dataSource, namespace);
+    await engine.upsert('candidates', docs);
+  });
+  afterAll(async () => {
+    await clean(dataSource, namespace);
+    await dataSource.destroy();
+  });
+
+  const ids = async (query: Partial<SearchQuery>) =>
+    (await engine.search('candidates', { offset: 0, limit: 10_000, ...query })).hits
+      .map((hit) => hit.id)
+      .sort();
+  const expected = (radiusKm: number, keep: (doc: SearchDocument) => boolean) =>
+    docs
+      .filter((doc) => doc.geo && km(centre, doc.geo) <= radiusKm && keep(doc))
+      .map((doc) => doc.id)
+      .sort();
+
+  it.each([1, 5, 10, 12, 13, 25, 50, 60, 100])(
+    'finds exactly the places within %i km with words, with a filter and with neither',
+    async (radiusKm) => {
+      const near = { centre, radiusKm };
+      const isKok = (doc: SearchDocument) => doc.fields.occupationLabels?.toString() === 'kok';
+      const speaksTurkish = (doc: SearchDocument) => doc.fields.languageCodes?.toString() === 'tr';
+      const koks = expected(radiusKm, isKok);
+      expect(koks.length).toBeGreaterThan(0);
+      expect(await ids({ text: 'kok', near })).toEqual(koks);
+      expect(await ids({ filters: [anyOf('languageCodes', ['tr'])], near })).toEqual(
+        expected(radiusKm, speaksTurkish),
+      );
+      expect(await ids({ near })).toEqual(expected(radiusKm, () => true));
+      // sorted by distance too, nearest first
+      const sorted = await engine.search('candidates', {
+        text: 'kok',
+        near,
+        sort: { by: 'distance' },
+        offset: 0,
+        limit: 10_000,
+      });
+      expect(sorted.hits.map((hit) => hit.id).sort()).toEqual(koks);
+      const distances = sorted.hits.map((hit) => hit.distanceKm ?? Infinity);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    },
+  );
+
+  it('gives stored documents the cells the engine gives them (migration 1795455000000)', async () => {
+    const table = `search_docs_${namespace}candidates`;
+    const keywords = async () =>
+      new Map(
+        (
+          await dataSource.query<{ id: string; keywords: string[] }[]>(
+            `SELECT id, keywords FROM "${table}"`,
+          )
+        ).map((row) => [row.id, [...row.keywords].sort()]),
+      );
+    const written = await keywords();
+    // the migration, on this table only
+    const runner = {
+      query: (sql: string, parameters?: unknown[]) =>
+        sql.includes('FROM pg_tables')
+          ? Promise.resolve([{ name: table }])
+          : dataSource.query(sql, parameters),
+    } as unknown as QueryRunner;
+    const migration = new SearchGeoCells1795455000000();
+    await migration.down(runner);
+    const without = await keywords();
+    expect(without.get('p0')?.length).toBe((written.get('p0')?.length ?? 0) - 2);
+    expect(without.get('nowhere')).toEqual(written.get('nowhere'));
+    await migration.up(runner);
+    expect(await keywords()).toEqual(written);
+    expect(await ids({ text: 'kok', near: { centre, radiusKm: 10 } })).toEqual(
+      expected(10, (doc) => doc.fields.occupationLabels?.toString() === 'kok'),
+    );
+  });
+});

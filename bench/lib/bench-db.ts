@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/infra/config/app-config';
@@ -47,9 +47,14 @@ export function recreateDatabase(url: string): Promise<void> {
  */
 export function migrationsChecksum(): string {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR).sort()) {
-    hash.update(file);
-    hash.update(readFileSync(join(MIGRATIONS_DIR, file)));
+  // recursive: the helpers under migrations/lib shape the schema as much as the migrations
+  const files = readdirSync(MIGRATIONS_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) {
+    hash.update(relative(MIGRATIONS_DIR, file));
+    hash.update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);
 }
