@@ -65,6 +65,9 @@ describe('candidate profiles: least privilege per role, audit, export and erasur
       .expect(200);
     const ids = list.body.items.map((c: { id: string }) => c.id);
     expect(ids).toContain(mine.id);
+    // personal data: kept by no browser or proxy cache
+    expect(list.headers['cache-control']).toBe('no-store');
+    expect(list.headers.etag).toBeUndefined();
     expect(ids).not.toContain(theirs.id);
     expect(
       list.body.items.every((c: { klantmanagerId: string }) => c.klantmanagerId === owner.id),

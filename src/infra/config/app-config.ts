@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { plainToInstance, Type } from 'class-transformer';
@@ -66,6 +67,17 @@ export class EnvironmentVariables {
 
   @Matches(/^[a-z0-9_]+$/, { message: 'MEILI_INDEX_PREFIX may only contain a-z, 0-9 and _' })
   MEILI_INDEX_PREFIX = 'werkspoor';
+
+  /**
+   * Searches the PostgreSQL engine runs at once; the others wait their turn. Default: 1.5 per
+   * core plus one, as Elasticsearch sizes its search thread pool (4 on 2 cores).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  SEARCH_CONCURRENCY?: number;
 
   /** A change relayed this long ago and still not in the index is relayed again (its job was lost). */
   @Type(() => Number)
@@ -143,6 +155,7 @@ export interface AppConfig {
     meiliKey?: string;
     meiliIndexPrefix: string;
     resyncSeconds: number;
+    concurrency: number;
   };
   auth: {
     tokenSecret: string;
@@ -189,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       meiliKey: env.MEILI_KEY,
       meiliIndexPrefix: env.MEILI_INDEX_PREFIX,
       resyncSeconds: env.SEARCH_RESYNC_SECONDS,
+      concurrency: env.SEARCH_CONCURRENCY ?? Math.floor(availableParallelism() * 1.5) + 1,
     },
     auth: {
       tokenSecret: env.AUTH_TOKEN_SECRET,

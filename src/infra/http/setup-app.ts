@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ATTRIBUTION } from '../../modules/taxonomy/attribution';
 import { createValidationPipe } from './validation';
@@ -11,6 +12,13 @@ export function setupApp(app: NestExpressApplication): OpenAPIObject {
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // Answers hold personal data: no browser or proxy keeps them, and no ETag is computed (a
+  // hash of every answer's body, only useful for caching)
+  app.set('etag', false);
+  app.use((_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.set('trust proxy', 'loopback');
   app.useBodyParser('json', { limit: '1mb' });
   // the employer's shortlist page posts plain HTML forms

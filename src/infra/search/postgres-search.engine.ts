@@ -14,6 +14,7 @@ import { SEARCH_SCHEMAS } from './search-indexes';
 import { checkQuery } from './check-query';
 import { MAX_QUERY_WORDS, searchWords } from './search-text';
 import { directQuery } from '../database/direct-query';
+import { ConcurrencyLimit } from './concurrency-limit';
 
 /** A query word absent from the vocabulary is replaced by its nearest indexed words (typos). */
 const TYPO_SIMILARITY = 0.5;
@@ -118,7 +119,7 @@ function keywordKey(field: string, value: string): string {
  * radius up to 12 km (at most 25 cells), of about 22 km up to 50 km (at most 36); a wider
  * radius uses the box. Cells only pick candidates: the exact distance decides.
  */
-export const GEO_GRIDS = [
+const GEO_GRIDS = [
   { field: 'geo-cell-5km', latDegrees: 0.05, lngDegrees: 0.08, maxRadiusKm: 12 },
   { field: 'geo-cell-22km', latDegrees: 0.2, lngDegrees: 0.32, maxRadiusKm: 50 },
 ] as const;
@@ -179,6 +180,8 @@ export interface PostgresSearchOptions {
   namespace?: string;
   /** Matches counted exactly (DEFAULT_COUNT_LIMIT). */
   countLimit?: number;
+  /** Searches run at once (the others wait their turn); unlimited when not given. */
+  concurrency?: number;
 }
 
 /**
@@ -197,6 +200,7 @@ export class PostgresSearchEngine implements SearchEngine {
   readonly kind = 'postgres' as const;
   private readonly namespace: string;
   private readonly countLimit: number;
+  private readonly searches: ConcurrencyLimit | null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -208,6 +212,7 @@ export class PostgresSearchEngine implements SearchEngine {
       throw new Error('the namespace of search indexes may hold a-z, 0-9 and _ only');
     if (!Number.isInteger(this.countLimit) || this.countLimit < 1)
       throw new Error('countLimit must be 1 or more');
+    this.searches = options.concurrency ? new ConcurrencyLimit(options.concurrency) : null;
   }
 
   async health(): Promise<void> {
@@ -303,7 +308,13 @@ export class PostgresSearchEngine implements SearchEngine {
    * sort on a field or on distance orders all matches exactly. A search never waits for
    * writers; an index that was never written has no documents.
    */
-  async search(index: SearchIndexName, query: SearchQuery): Promise<SearchResult> {
+  search(index: SearchIndexName, query: SearchQuery): Promise<SearchResult> {
+    return this.searches
+      ? this.searches.run(() => this.searchNow(index, query))
+      : this.searchNow(index, query);
+  }
+
+  private async searchNow(index: SearchIndexName, query: SearchQuery): Promise<SearchResult> {
     const schema = SEARCH_SCHEMAS[index];
     checkQuery(schema, query);
     const { docs, fields } = this.tables(index);

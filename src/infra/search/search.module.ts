@@ -10,7 +10,7 @@ import { SEARCH_ENGINE, SearchEngine } from './search-engine';
 export function createSearchEngine(config: AppConfig, dataSource: DataSource): SearchEngine {
   switch (config.search.engine) {
     case 'postgres':
-      return new PostgresSearchEngine(dataSource);
+      return new PostgresSearchEngine(dataSource, { concurrency: config.search.concurrency });
     case 'meilisearch':
       return new MeiliSearchEngine(
         config.search.meiliUrl ?? '',

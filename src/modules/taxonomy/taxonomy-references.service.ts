@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { directQuery } from '../../infra/database/direct-query';
 
 export type ReferenceKind = 'occupation' | 'skill' | 'postcode';
 
@@ -49,11 +50,12 @@ export class TaxonomyReferencesService {
     const unique = [...new Set(values)];
     if (unique.length === 0) return [];
     const { table, column } = LOOKUPS[kind];
-    // table and column come from LOOKUPS, the values are bound
-    const rows: { value: string }[] = await (manager ?? this.dataSource.manager).query(
-      `SELECT ${column}::text AS value FROM ${table} WHERE ${column} = ANY($1::text[])`,
-      [unique],
-    );
+    // table and column come from LOOKUPS, the values are bound; outside a transaction (a
+    // search's filters) straight on the pool, prepared once per connection
+    const sql = `SELECT ${column}::text AS value FROM ${table} WHERE ${column} = ANY($1::text[])`;
+    const rows = manager
+      ? await manager.query<{ value: string }[]>(sql, [unique])
+      : await directQuery<{ value: string }>(this.dataSource, sql, [unique], `unknown-${kind}`);
     const found = new Set(rows.map((row) => row.value));
     return unique.filter((value) => !found.has(value));
   }
