@@ -63,8 +63,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<AuthenticatedRequest>();
     const response = context.getResponse<Response>();
-    const body = this.toBody(exception);
-    body.requestId = request.id ? String(request.id) : undefined;
+    const requestId = request.id ? String(request.id) : undefined;
+    const body = this.toBody(exception, requestId);
+    body.requestId = requestId;
 
     if (body.statusCode === 401 || body.statusCode === 403) {
       await this.recordDenial(request, exception, body).catch((error: unknown) =>
@@ -78,7 +79,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, requestId: string | undefined): ErrorBody {
     if (exception instanceof DomainException) {
       return {
         statusCode: statusOf(exception.code),
@@ -122,8 +123,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
         };
       }
     }
+    // the id the answer tells the user to quote
     this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      `Request ${requestId ?? '(no id)'}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
     );
     return {
       statusCode: 500,

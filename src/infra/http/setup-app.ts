@@ -2,13 +2,15 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, requestLogging } from '../logging/logging.module';
 import { ATTRIBUTION } from '../../modules/taxonomy/attribution';
 import { createValidationPipe } from './validation';
 
 /** Everything main.ts and the e2e tests share, so tests exercise the real HTTP stack. */
 export function setupApp(app: NestExpressApplication): OpenAPIObject {
-  app.useLogger(app.get(Logger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
+  app.use(requestLogging(logger.pino));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
