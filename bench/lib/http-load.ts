@@ -147,15 +147,13 @@ class RawHttpConnection {
     });
   }
 
-  close(): void {
-    this.socket?.destroy();
-  }
-
   private connect(): Socket {
     const socket = createConnection({ host: this.host, port: this.port, noDelay: true });
-    socket.on('data', (chunk: Buffer) => this.read(chunk));
-    socket.on('error', (error) => this.fail(error));
-    socket.on('close', () => this.fail(new Error('connection closed')));
+    // a connection already dropped (its close comes later) no longer speaks for this one
+    const current = () => this.socket === socket;
+    socket.on('data', (chunk: Buffer) => current() && this.read(chunk));
+    socket.on('error', (error) => current() && this.fail(error));
+    socket.on('close', () => current() && this.fail(new Error('connection closed')));
     this.socket = socket;
     return socket;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Global, Injectable, LoggerService, Module } from '@nestjs/common';
-import pino, { Logger } from 'pino';
+import { Global, LoggerService, Module } from '@nestjs/common';
+import pino, { Level, Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 
@@ -48,13 +48,10 @@ export function rootLogger(level: AppConfig['logLevel']): Logger {
   });
 }
 
-type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-
 /**
  * Nest's logger on pino: `new Logger('Search').error(...)` anywhere in the code writes one JSON
  * line with its context. Nest passes the context last, and error() a stack before it.
  */
-@Injectable()
 export class AppLogger implements LoggerService {
   constructor(readonly pino: Logger) {}
 

@@ -116,7 +116,7 @@ function keywordKey(field: string, value: string): string {
  * a radius searched together with words or filters is a condition on the cells under its box
  * in that one index scan, where the (lat, lng) index would list every document in the box
  * (around Almere, half of them) to intersect with. Two grids: cells of about 5.5 km for a
- * radius up to 12 km (at most 25 cells), of about 22 km up to 50 km (at most 36); a wider
+ * radius up to 12 km, of about 22 km up to 50 km (at most 6 × 6 cells either way); a wider
  * radius uses the box. Cells only pick candidates: the exact distance decides.
  */
 const GEO_GRIDS = [
@@ -304,9 +304,9 @@ export class PostgresSearchEngine implements SearchEngine {
    * the exact total when there are no more, and otherwise a lower bound, the sample the facets
    * are counted in, and with text and relevance sorting the pool that is ranked, together with
    * as many matches again whose first text group (occupation, title, name) holds every query
-   * word (`tier`). Relevance without text orders by id (the hits are then the first ids), and a
-   * sort on a field or on distance orders all matches exactly. A search never waits for
-   * writers; an index that was never written has no documents.
+   * word (`tier`). Relevance without text orders all matches by id, and a sort on a field or on
+   * distance orders all matches exactly. A search never waits for writers (only for its turn
+   * when `concurrency` searches already run); an index never written has no documents.
    */
   search(index: SearchIndexName, query: SearchQuery): Promise<SearchResult> {
     return this.searches
