@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DataSource } from 'typeorm';
-import { directQuery } from '../database/direct-query';
 import { DomainException, ErrorCode } from '../http/domain.exception';
 import { ACCESS_KEY, AccessRule } from './access.decorator';
+import { AuthUsers } from './auth-users';
 import { AuthenticatedRequest } from './current-actor.decorator';
 import { Role } from './role';
 import { TokenService } from './token.service';
@@ -20,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly dataSource: DataSource,
+    private readonly users: AuthUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,18 +39,7 @@ export class AuthGuard implements CanActivate {
         'Missing, invalid or expired bearer token: log in at POST /auth/login and send "Authorization: Bearer <token>"',
       );
     }
-    // every authenticated request: only the columns needed, a prepared statement
-    const [user] = await directQuery<{
-      id: string;
-      role: Role;
-      employerId: string | null;
-      active: boolean;
-    }>(
-      this.dataSource,
-      `SELECT id, role, employer_id AS "employerId", active FROM users WHERE id = $1`,
-      [claims.sub],
-      'auth-user',
-    );
+    const user = await this.users.find(claims.sub);
     if (!user || !user.active || user.role !== claims.role) {
       throw new DomainException(
         ErrorCode.Unauthenticated,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../infra/audit/audit.service';
+import { AuthUsers } from '../../infra/auth/auth-users';
 import { Actor, Role } from '../../infra/auth/role';
 import { DomainException, ErrorCode } from '../../infra/http/domain.exception';
 import { Page, pageOf, skipOf } from '../../infra/http/pagination';
@@ -15,6 +16,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly authUsers: AuthUsers,
   ) {}
 
   async list(query: UserQueryDto): Promise<Page<UserResponseDto>> {
@@ -68,7 +70,7 @@ export class UsersService {
 
   async update(actor: Actor, id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
     const passwordHash = dto.password ? await hashPassword(dto.password) : undefined;
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await this.find(manager, id);
       if (
         dto.email &&
@@ -110,6 +112,9 @@ export class UsersService {
       );
       return toUserResponse(user);
     });
+    // committed: this process reads the account again at once (the others when notified)
+    this.authUsers.forget(id);
+    return updated;
   }
 
   private async find(manager: EntityManager, id: string): Promise<UserEntity> {
