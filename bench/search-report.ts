@@ -144,7 +144,7 @@ function indexing(report: Report, input: SearchReportInput): void {
     return;
   }
   report.table(
-    ['Index', 'Documents', 'Time', 'Docs/s', 'Loading + building documents', 'Engine writes'],
+    ['Index', 'Documents', 'Time', 'Docs/s', 'Waiting for documents', 'Engine writes'],
     input.indexing.map((f) => [
       f.index,
       f.documents.toLocaleString('en-US'),
@@ -153,6 +153,9 @@ function indexing(report: Report, input: SearchReportInput): void {
       `${seconds(f.buildMs)} (${pct(f.buildMs / f.ms)})`,
       `${seconds(f.writeMs)} (${pct(f.writeMs / f.ms)})`,
     ]),
+  );
+  report.text(
+    'Waiting for documents: the engine waiting for its next batch, i.e. the loading and building of documents not done while it wrote the batch before (the reindex reads one batch ahead).',
   );
 }
 

@@ -19,7 +19,10 @@ export interface ReindexFigures {
   index: SearchIndexName;
   documents: number;
   ms: number;
-  /** Loading the records and building the documents (the batches' producer). */
+  /**
+   * The engine waiting for its next batch: loading the records and building the documents, as
+   * far as that was not done while it wrote the batch before (the reindex reads one ahead).
+   */
   buildMs: number;
   /** The rest: the engine writing (and, for PostgreSQL, indexing) the documents. */
   writeMs: number;

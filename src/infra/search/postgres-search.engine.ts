@@ -107,9 +107,22 @@ const UNDEFINED_TABLE = '42P01';
  * widen a filter by chance. The first 8 bytes of the md5 of `field:value`, as a signed integer.
  */
 function keywordKey(field: string, value: string): string {
-  const hex = createHash('md5').update(`${field}:${value}`).digest('hex').slice(0, 16);
-  return BigInt.asIntN(64, BigInt(`0x${hex}`)).toString();
+  const input = `${field}:${value}`;
+  let key = KEYWORD_KEYS.get(input);
+  if (key === undefined) {
+    const hex = createHash('md5').update(input).digest('hex').slice(0, 16);
+    key = BigInt.asIntN(64, BigInt(`0x${hex}`)).toString();
+    if (KEYWORD_KEYS.size >= KEYWORD_KEYS_MAX) KEYWORD_KEYS.clear();
+    KEYWORD_KEYS.set(input, key);
+  }
+  return key;
 }
+/**
+ * The keys computed before: the same values come back in document after document (skills,
+ * languages, grid cells), and an md5 costs more than a lookup (a tenth of a rebuild's CPU).
+ */
+const KEYWORD_KEYS = new Map<string, string>();
+const KEYWORD_KEYS_MAX = 50_000;
 
 /**
  * Grid cells of the documents' places, as keywords (in the GIN index with text and filters):

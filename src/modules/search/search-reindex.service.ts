@@ -8,6 +8,7 @@ import {
   SearchEngine,
   SearchIndexName,
 } from '../../infra/search/search-engine';
+import { readAhead } from './read-ahead';
 import { SearchIndexerService, TOPIC_OF } from './search-indexer.service';
 
 const BATCH = 1000;
@@ -34,7 +35,8 @@ export class SearchReindexService {
       `SELECT now() - interval '5 minutes' AS since`,
     );
     await this.engine.configure(index);
-    const { documents } = await this.engine.rebuild(index, this.batches(index));
+    // the next batch is loaded and built while the engine writes this one
+    const { documents } = await this.engine.rebuild(index, readAhead(this.batches(index)));
     await this.dataSource.transaction(async (manager) => {
       const changed = await manager.query<{ aggregate_id: string }[]>(
         `SELECT DISTINCT aggregate_id FROM outbox WHERE topic = $1 AND created_at >= $2`,
