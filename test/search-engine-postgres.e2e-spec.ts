@@ -82,6 +82,68 @@ describe('postgres search engine: a rebuild while the indexer writes', () => {
   });
 });
 
+describe('postgres search engine: a rebuild writes one batch while it makes the next', () => {
+  const namespace = 'pipelined_';
+  let dataSource: DataSource;
+  let engine: PostgresSearchEngine;
+  const profile = (id: string, occupation: string): SearchDocument => ({
+    id,
+    geo: null,
+    fields: { occupationLabels: [occupation] },
+  });
+  /** Words enough that PostgreSQL refuses the text vector (over 1 MB): the statement fails. */
+  const refused = (id: string): SearchDocument => ({
+    id,
+    geo: null,
+    fields: {
+      occupationLabels: ['kok'],
+      skillLabels: [Array.from({ length: 200_000 }, (_, i) => `w${i.toString(16)}x`).join(' ')],
+    },
+  });
+  const found = async (text: string) =>
+    (await engine.search('candidates', { text, offset: 0, limit: 10 })).hits.map((hit) => hit.id);
+
+  beforeAll(async () => {
+    dataSource = await openDataSource();
+    engine = new PostgresSearchEngine(dataSource, { namespace });
+    await clean(dataSource, namespace);
+  });
+  afterAll(async () => {
+    await clean(dataSource, namespace);
+    await dataSource.destroy();
+  });
+
+  it('fails as a whole when the database refuses a batch, and leaves the index as it was', async () => {
+    await engine.upsert('candidates', [profile('kept', 'lasser')]);
+    const made: string[] = [];
+    async function* batches(): AsyncIterable<SearchDocument[]> {
+      for (const batch of [[profile('a', 'kok')], [refused('b')], [profile('c', 'slager')]]) {
+        await Promise.resolve();
+        made.push(batch[0].id);
+        yield batch;
+      }
+    }
+    await expect(engine.rebuild('candidates', batches())).rejects.toThrow(/too long for tsvector/);
+    expect(made).toEqual(['a', 'b', 'c']); // the batch after the refused one was made meanwhile
+    expect(await found('lasser')).toEqual(['kept']);
+    expect(await found('kok')).toEqual([]);
+    expect(await found('slager')).toEqual([]);
+    expect(await engine.stats('candidates')).toEqual({ documents: 1 });
+
+    // nothing was left running or half made: the next rebuild replaces the contents
+    await engine.rebuild(
+      'candidates',
+      (async function* () {
+        await Promise.resolve();
+        yield [profile('a', 'kok'), profile('c', 'slager')];
+      })(),
+    );
+    expect(await found('kok')).toEqual(['a']);
+    expect(await found('lasser')).toEqual([]);
+    expect(await engine.stats('candidates')).toEqual({ documents: 2 });
+  });
+});
+
 describe('postgres search engine: text vectors stay in the row', () => {
   const namespace = 'inline_';
   let dataSource: DataSource;

@@ -281,9 +281,23 @@ export class PostgresSearchEngine implements SearchEngine {
       await manager.query(`DELETE FROM search_terms WHERE index_name = $1`, [
         this.indexName(index),
       ]);
-      for await (const batch of batches) {
-        await this.write(manager, index, fresh, batch);
-        documents += batch.length;
+      // each batch's statements are made while the statements of the batch before run
+      let running: Promise<void> = Promise.resolve();
+      try {
+        for await (const batch of batches) {
+          const statements = this.upsertStatements(index, fresh, batch);
+          await running;
+          running = (async () => {
+            for (const { sql, params } of statements) await manager.query(sql, params);
+          })();
+          // not unhandled while the next batch is awaited: rethrown at the next await of it
+          running.catch(() => undefined);
+          documents += batch.length;
+        }
+        await running;
+      } finally {
+        // the transaction never ends while one of its statements still runs
+        await running.catch(() => undefined);
       }
       await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
       for (const statement of indexesSql(fresh.docs)) await manager.query(statement);
@@ -627,20 +641,31 @@ export class PostgresSearchEngine implements SearchEngine {
   private async write(
     manager: EntityManager,
     index: SearchIndexName,
-    { docs, fields }: Tables,
+    tables: Tables,
     documents: SearchDocument[],
   ): Promise<void> {
+    for (const statement of this.upsertStatements(index, tables, documents))
+      await manager.query(statement.sql, statement.params);
+  }
+
+  /** The statements of `write`, made in Node (rows, JSON, vocabulary) without running them. */
+  private upsertStatements(
+    index: SearchIndexName,
+    { docs, fields }: Tables,
+    documents: SearchDocument[],
+  ): { sql: string; params: unknown[] }[] {
     const schema = SEARCH_SCHEMAS[index];
     // the last version of a document wins when a batch names it twice
     const rows = [...new Map(documents.map((doc) => [doc.id, toRow(schema, doc)])).values()];
     const vector = schema.text
       .map((_, i) => `setweight(to_tsvector('werkspoor_nl', d.texts ->> ${i}), '${'ABCD'[i]}')`)
       .join(' || ');
+    const statements = [];
     for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
       const batch = rows.slice(start, start + UPSERT_BATCH);
       const terms = [...new Set(batch.flatMap((row) => row.texts.flatMap(searchWords)))].sort();
-      await manager.query(
-        `WITH d AS (
+      statements.push({
+        sql: `WITH d AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS d(id text, texts jsonb, keywords jsonb,
              facet_values jsonb, numbers jsonb, lat float8, lng float8, fields jsonb)
          ),
@@ -660,9 +685,10 @@ export class PostgresSearchEngine implements SearchEngine {
            ON CONFLICT (id) DO UPDATE SET fields = EXCLUDED.fields
          )
          INSERT INTO search_terms (index_name, term) SELECT $2, unnest($3::text[]) ON CONFLICT DO NOTHING`,
-        [JSON.stringify(batch), this.indexName(index), terms],
-      );
+        params: [JSON.stringify(batch), this.indexName(index), terms],
+      });
     }
+    return statements;
   }
 }
 
