@@ -85,6 +85,27 @@ describe('the user behind a token, kept in memory while changes are notified', (
     expect(refused.body.message).toMatch(/role changed: log in again/);
   });
 
+  it('never answers from memory when its test notice does not arrive (a listener elsewhere)', async () => {
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const otherDatabase = new URL(config.database.url);
+    otherDatabase.pathname = '/postgres';
+    // as behind a pooler that accepts LISTEN but does not deliver: the pool's notices go elsewhere
+    const astray = new AuthUsers(t.dataSource, {
+      ...config,
+      database: { ...config.database, url: otherDatabase.toString() },
+    });
+    try {
+      const user = await loginAs(t, Role.ClientManager);
+      expect(await astray.find(user.id)).toMatchObject({ active: true });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(astray.listening).toBe(false);
+      await setActive(user, false);
+      expect(await astray.find(user.id)).toMatchObject({ active: false });
+    } finally {
+      await astray.onApplicationShutdown();
+    }
+  });
+
   it('reads every request from the database while the listener is lost, and listens again', async () => {
     expect(await listening()).toBe(true);
     const user = await loginAs(t, Role.ClientManager);

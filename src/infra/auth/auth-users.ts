@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from 'pg';
@@ -23,12 +24,16 @@ export const USER_CHANGES_APPLICATION = 'werkspoor45-user-changes';
 const MAX_ENTRIES = 10_000;
 const TTL_MS = 60_000;
 const RECONNECT_MS = { first: 500, max: 30_000 };
+/** Payloads of the listener's own test notice (user ids are UUIDs, never this). */
+const PROBE_PREFIX = 'probe:';
+const PROBE_WARNING_MS = 5_000;
 
 /**
  * The user behind a token. Kept in memory while, and only while, this process listens to the
  * changes of `users`: a trigger notifies every change of role, employer or active flag, and
  * every delete, at commit; the entry is dropped when the notice arrives (the process that made
- * the change drops it itself at once). While the listener connects or after it was lost, every
+ * the change drops it itself at once). The cache is used once a test notice sent through the
+ * pool has reached the listener. While the listener connects or after it was lost, every
  * request reads the row, as without a cache; when it is back, what was held is dropped. An entry
  * is read again after a minute at the latest. The listener starts with the first lookup, so
  * processes that authenticate nobody (worker, CLI) never open it.
@@ -92,9 +97,17 @@ export class AuthUsers implements OnApplicationShutdown {
       keepAliveInitialDelayMillis: 10_000,
     });
     this.listener = client;
+    const probe = `${PROBE_PREFIX}${randomUUID()}`;
     client.on('notification', (notice) => {
       if (notice.channel !== USER_CHANGES_CHANNEL) return;
-      if (notice.payload) this.cache.forget(notice.payload);
+      const payload = notice.payload ?? '';
+      if (payload.startsWith(PROBE_PREFIX)) {
+        // this listener's own test notice (another process's means nothing here)
+        if (payload === probe && this.listener === client) {
+          this.cache.trust();
+          this.reconnectMs = RECONNECT_MS.first;
+        }
+      } else if (payload) this.cache.forget(payload);
       else this.cache.clear();
     });
     client.on('error', (error) => this.lost(client, error));
@@ -102,12 +115,16 @@ export class AuthUsers implements OnApplicationShutdown {
     client
       .connect()
       .then(() => client.query(`LISTEN ${USER_CHANGES_CHANNEL}`))
-      .then(() => {
-        if (this.listener !== client) return;
-        this.cache.trust();
-        this.reconnectMs = RECONNECT_MS.first;
-      })
+      // trusted once a notice sent where users change (the pool) has arrived here: not, say,
+      // through a pooler that accepts LISTEN but does not deliver
+      .then(() => this.dataSource.query(`SELECT pg_notify($1, $2)`, [USER_CHANGES_CHANNEL, probe]))
       .catch((error: Error) => this.lost(client, error));
+    setTimeout(() => {
+      if (this.listener === client && !this.cache.isTrusted)
+        this.logger.warn(
+          `No notice on channel ${USER_CHANGES_CHANNEL} reached the listener within ${PROBE_WARNING_MS} ms (a connection pooler in between?); reading users from the database on every request`,
+        );
+    }, PROBE_WARNING_MS).unref();
   }
 
   private lost(client: Client, error?: Error): void {
