@@ -227,25 +227,26 @@ export class SearchService {
     };
   }
 
-  /** Nothing found: how many each criterion left out would find, best first. */
+  /**
+   * Nothing found: how many each criterion left out would find, best first. The searches run
+   * side by side (the engine bounds how many run at once).
+   */
   private async relaxations(plan: Plan): Promise<SearchResponse['relaxations']> {
-    if (plan.criteria.length === 0) return [];
-    const found = [];
-    for (const left of plan.criteria) {
-      const rest = plan.criteria.filter((criterion) => criterion !== left);
-      const { total, totalIsExact } = await this.query({ ...plan, offset: 0 }, rest, 1, []);
-      if (total > 0) {
+    const counted = await Promise.all(
+      plan.criteria.map(async (left) => {
+        const rest = plan.criteria.filter((criterion) => criterion !== left);
+        const { total, totalIsExact } = await this.query({ ...plan, offset: 0 }, rest, 1, []);
         const count = totalIsExact ? `${total}` : `meer dan ${total}`;
-        found.push({
+        return {
           parameter: left.parameter,
           label: left.label,
           total,
           totalIsExact,
           message: `Zonder ${left.label} zijn er ${count} resultaten.`,
-        });
-      }
-    }
-    return found.sort((a, b) => b.total - a.total);
+        };
+      }),
+    );
+    return counted.filter((relaxation) => relaxation.total > 0).sort((a, b) => b.total - a.total);
   }
 
   private async query(
