@@ -372,6 +372,9 @@ describe('postgres search engine: beyond the count limit', () => {
 
   it('ranks the documents with every word in the first text group first, whatever the limit', async () => {
     expect((await search({ text: 'bakker' })).hits.map((hit) => hit.id)).toEqual(['z1', 'z2']);
+    // those documents must match the filters too (the bakers speak Polish, not Dutch)
+    const dutch = await search({ text: 'bakker', filters: [anyOf('languageCodes', ['nl'])] });
+    expect(dutch.hits.map((hit) => hit.id)).toEqual(['a00', 'a01']);
   });
 
   it('reaches pages beyond the limit, and orders fields and ids over all matches', async () => {

@@ -349,11 +349,13 @@ export class PostgresSearchEngine implements SearchEngine {
     const conditions: string[] = [];
 
     let rank = '0::real';
+    let textCondition: string | null = null;
     let tierCondition: string | null = null;
     const tsquery = query.text ? await this.textQuery(index, query.text) : null;
     if (tsquery !== null) {
       const q = `${params.add(tsquery)}::tsquery`;
-      conditions.push(`d.search_vector @@ ${q}`);
+      textCondition = `d.search_vector @@ ${q}`;
+      conditions.push(textCondition);
       rank = `ts_rank(d.search_vector, ${q})`;
       tierCondition = `d.title_vector @@ ${q}`;
     }
@@ -439,11 +441,19 @@ export class PostgresSearchEngine implements SearchEngine {
     ];
     let page: string;
     if (ranked) {
+      // a title holding every query word holds them in the whole text too (the title is the
+      // text's first group, and a query only ANDs and ORs words): the text condition is left
+      // out, which spares reading a frequent word's long list in the index a second time
+      const tierWhere = [
+        ...conditions.filter((condition) => condition !== textCondition),
+        ...box,
+        tierCondition,
+      ].join(' AND ');
       ctes.push(
         // when the hits hold every match they hold the tier too: it is not searched for
         `tier AS MATERIALIZED (
            SELECT ${hitColumns} FROM "${docs}" d
-           WHERE (SELECT count(*) FROM hits) > ${poolParam} AND ${where} AND ${tierCondition}
+           WHERE (SELECT count(*) FROM hits) > ${poolParam} AND ${tierWhere}
              AND d.id NOT IN (SELECT id FROM hits)
            LIMIT ${poolParam})`,
         `pool AS (SELECT id, rank, distance FROM hits UNION ALL SELECT id, rank, distance FROM tier)`,
