@@ -2,7 +2,10 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { SearchGeoCells1795455000000 } from '../migrations/1795455000000-SearchGeoCells';
 import { loadConfig } from '../src/infra/config/app-config';
 import { typeormOptions } from '../src/infra/database/typeorm-options';
-import { PostgresSearchEngine } from '../src/infra/search/postgres-search.engine';
+import {
+  PostgresSearchEngine,
+  PostgresSearchOptions,
+} from '../src/infra/search/postgres-search.engine';
 import { SearchDocument, SearchFilter, SearchQuery } from '../src/infra/search/search-engine';
 import { describeSearchEngineContract } from './search-engine.contract';
 
@@ -36,28 +39,35 @@ describeSearchEngineContract('postgres', async () => {
   };
 });
 
+/**
+ * An engine on a namespace of its own for one describe block: its tables dropped before and
+ * after, its connection closed after. Read `engine` and `dataSource` in hooks and tests.
+ */
+function ownEngine(namespace: string, options: Omit<PostgresSearchOptions, 'namespace'> = {}) {
+  const own = {} as { dataSource: DataSource; engine: PostgresSearchEngine };
+  beforeAll(async () => {
+    own.dataSource = await openDataSource();
+    own.engine = new PostgresSearchEngine(own.dataSource, { namespace, ...options });
+    await clean(own.dataSource, namespace);
+  });
+  afterAll(async () => {
+    await clean(own.dataSource, namespace);
+    await own.dataSource.destroy();
+  });
+  return own;
+}
+
 describe('postgres search engine: a rebuild while the indexer writes', () => {
   const namespace = 'concurrent_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
+  const own = ownEngine(namespace);
   const doc = (id: string, word: string): SearchDocument => ({
     id,
     geo: null,
     fields: { occupationLabels: [word], hoursMin: 24, hoursMax: 32 },
   });
 
-  beforeAll(async () => {
-    dataSource = await openDataSource();
-    engine = new PostgresSearchEngine(dataSource, { namespace });
-    await clean(dataSource, namespace);
-  });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
-  });
-
   it('lets both finish, the later upsert on top of the rebuilt contents', async () => {
-    await engine.upsert('candidates', [doc('a', 'kok'), doc('b', 'kok')]);
+    await own.engine.upsert('candidates', [doc('a', 'kok'), doc('b', 'kok')]);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     async function* batches() {
@@ -65,17 +75,17 @@ describe('postgres search engine: a rebuild while the indexer writes', () => {
       await held; // the rebuild holds its transaction open here
       yield [doc('b', 'bakker'), doc('c', 'bakker')];
     }
-    const rebuild = engine.rebuild('candidates', batches());
+    const rebuild = own.engine.rebuild('candidates', batches());
     await new Promise((resolve) => setTimeout(resolve, 100));
     // c is new (the upsert inserts it first), b is held by the rebuild: without the index lock
     // the two transactions would wait for each other
-    const upsert = engine.upsert('candidates', [doc('c', 'slager'), doc('b', 'slager')]);
+    const upsert = own.engine.upsert('candidates', [doc('c', 'slager'), doc('b', 'slager')]);
     await new Promise((resolve) => setTimeout(resolve, 100));
     release();
     await Promise.all([rebuild, upsert]);
 
     const found = async (text: string) =>
-      (await engine.search('candidates', { text, offset: 0, limit: 10 })).hits.map((h) => h.id);
+      (await own.engine.search('candidates', { text, offset: 0, limit: 10 })).hits.map((h) => h.id);
     expect(await found('bakker')).toEqual(['a']);
     expect((await found('slager')).sort()).toEqual(['b', 'c']);
     expect(await found('kok')).toEqual([]);
@@ -84,8 +94,7 @@ describe('postgres search engine: a rebuild while the indexer writes', () => {
 
 describe('postgres search engine: a rebuild writes one batch while it makes the next', () => {
   const namespace = 'pipelined_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
+  const own = ownEngine(namespace);
   const profile = (id: string, occupation: string): SearchDocument => ({
     id,
     geo: null,
@@ -101,20 +110,12 @@ describe('postgres search engine: a rebuild writes one batch while it makes the 
     },
   });
   const found = async (text: string) =>
-    (await engine.search('candidates', { text, offset: 0, limit: 10 })).hits.map((hit) => hit.id);
-
-  beforeAll(async () => {
-    dataSource = await openDataSource();
-    engine = new PostgresSearchEngine(dataSource, { namespace });
-    await clean(dataSource, namespace);
-  });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
-  });
+    (await own.engine.search('candidates', { text, offset: 0, limit: 10 })).hits.map(
+      (hit) => hit.id,
+    );
 
   it('fails as a whole when the database refuses a batch, and leaves the index as it was', async () => {
-    await engine.upsert('candidates', [profile('kept', 'lasser')]);
+    await own.engine.upsert('candidates', [profile('kept', 'lasser')]);
     const made: string[] = [];
     async function* batches(): AsyncIterable<SearchDocument[]> {
       for (const batch of [[profile('a', 'kok')], [refused('b')], [profile('c', 'slager')]]) {
@@ -123,15 +124,17 @@ describe('postgres search engine: a rebuild writes one batch while it makes the 
         yield batch;
       }
     }
-    await expect(engine.rebuild('candidates', batches())).rejects.toThrow(/too long for tsvector/);
+    await expect(own.engine.rebuild('candidates', batches())).rejects.toThrow(
+      /too long for tsvector/,
+    );
     expect(made).toEqual(['a', 'b', 'c']); // the batch after the refused one was made meanwhile
     expect(await found('lasser')).toEqual(['kept']);
     expect(await found('kok')).toEqual([]);
     expect(await found('slager')).toEqual([]);
-    expect(await engine.stats('candidates')).toEqual({ documents: 1 });
+    expect(await own.engine.stats('candidates')).toEqual({ documents: 1 });
 
     // nothing was left running or half made: the next rebuild replaces the contents
-    await engine.rebuild(
+    await own.engine.rebuild(
       'candidates',
       (async function* () {
         await Promise.resolve();
@@ -140,14 +143,13 @@ describe('postgres search engine: a rebuild writes one batch while it makes the 
     );
     expect(await found('kok')).toEqual(['a']);
     expect(await found('lasser')).toEqual([]);
-    expect(await engine.stats('candidates')).toEqual({ documents: 2 });
+    expect(await own.engine.stats('candidates')).toEqual({ documents: 2 });
   });
 });
 
 describe('postgres search engine: text vectors stay in the row', () => {
   const namespace = 'inline_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
+  const own = ownEngine(namespace);
   /** A profile with many words: its vector is well over the 2 kB PostgreSQL moves out by default. */
   const wordy = (id: string): SearchDocument => ({
     id,
@@ -158,19 +160,9 @@ describe('postgres search engine: text vectors stay in the row', () => {
     },
   });
 
-  beforeAll(async () => {
-    dataSource = await openDataSource();
-    engine = new PostgresSearchEngine(dataSource, { namespace });
-    await clean(dataSource, namespace);
-  });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
-  });
-
   /** Bytes of the documents' TOAST table: 0 when every vector is kept in its row. */
   const toastBytes = async (): Promise<number> => {
-    const [row] = await dataSource.query<{ bytes: string }[]>(
+    const [row] = await own.dataSource.query<{ bytes: string }[]>(
       `SELECT pg_relation_size(reltoastrelid) AS bytes FROM pg_class WHERE relname = $1`,
       [`search_docs_${namespace}candidates`],
     );
@@ -178,9 +170,9 @@ describe('postgres search engine: text vectors stay in the row', () => {
   };
 
   it('keeps large vectors in line in a new index and after a rebuild, and finds them', async () => {
-    await engine.upsert('candidates', [wordy('a')]);
+    await own.engine.upsert('candidates', [wordy('a')]);
     expect(await toastBytes()).toBe(0);
-    await engine.rebuild(
+    await own.engine.rebuild(
       'candidates',
       (async function* () {
         await Promise.resolve();
@@ -188,7 +180,7 @@ describe('postgres search engine: text vectors stay in the row', () => {
       })(),
     );
     expect(await toastBytes()).toBe(0);
-    const result = await engine.search('candidates', {
+    const result = await own.engine.search('candidates', {
       text: 'vaardigheid7x',
       offset: 0,
       limit: 10,
@@ -199,7 +191,7 @@ describe('postgres search engine: text vectors stay in the row', () => {
   it('puts changes into the GIN indexes at once: nothing waits in a pending list searches read', async () => {
     /** Pending-list pages of the documents' GIN indexes, moved into the index by the call. */
     const pendingPages = async () => {
-      const rows = await dataSource.query<{ pages: number }[]>(
+      const rows = await own.dataSource.query<{ pages: number }[]>(
         `SELECT gin_clean_pending_list(c.oid) AS pages FROM pg_index i
          JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
          WHERE i.indrelid = $1::regclass AND a.amname = 'gin'`,
@@ -208,24 +200,23 @@ describe('postgres search engine: text vectors stay in the row', () => {
       expect(rows).toHaveLength(2);
       return rows.reduce((sum, row) => sum + Number(row.pages), 0);
     };
-    await engine.upsert('candidates', [wordy('c'), wordy('d')]);
+    await own.engine.upsert('candidates', [wordy('c'), wordy('d')]);
     expect(await pendingPages()).toBe(0);
-    await engine.rebuild(
+    await own.engine.rebuild(
       'candidates',
       (async function* () {
         await Promise.resolve();
         yield [wordy('a')];
       })(),
     );
-    await engine.upsert('candidates', [wordy('e')]);
+    await own.engine.upsert('candidates', [wordy('e')]);
     expect(await pendingPages()).toBe(0);
   });
 });
 
 describe('postgres search engine: the last word as a prefix', () => {
   const namespace = 'prefix_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
+  const own = ownEngine(namespace);
   const doc = (id: string, fields: SearchDocument['fields']): SearchDocument => ({
     id,
     geo: null,
@@ -233,23 +224,16 @@ describe('postgres search engine: the last word as a prefix', () => {
   });
 
   beforeAll(async () => {
-    dataSource = await openDataSource();
-    engine = new PostgresSearchEngine(dataSource, { namespace });
-    await clean(dataSource, namespace);
-    await engine.upsert('candidates', [
+    await own.engine.upsert('candidates', [
       doc('interpreter', { occupationLabels: ['tolk'] }),
       doc('mechanic', { occupationLabels: ['monteur'], skillLabels: ['tools gebruiken'] }),
       doc('warehouse', { occupationLabels: ['magazijnmedewerker'] }),
       doc('volunteer', { activities: ['helpt in het magazijn van de voedselbank'] }),
     ]);
   });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
-  });
 
   const ids = async (text: string) =>
-    (await engine.search('candidates', { text, offset: 0, limit: 10 })).hits
+    (await own.engine.search('candidates', { text, offset: 0, limit: 10 })).hits
       .map((hit) => hit.id)
       .sort();
 
@@ -267,12 +251,12 @@ describe('postgres search engine: the last word as a prefix', () => {
   it('finds every word a short beginning starts, also when many indexed words share it', async () => {
     // more words start with "ka" than are looked up by name: then it is searched as a prefix
     const words = Array.from({ length: 20 }, (_, i) => `kas${'abcdefghijklmnopqrst'[i]}teel`);
-    await engine.upsert(
+    await own.engine.upsert(
       'vacancies',
       words.map((word) => doc(word, { title: word })),
     );
     const found = async (text: string) =>
-      (await engine.search('vacancies', { text, offset: 0, limit: 50 })).hits.length;
+      (await own.engine.search('vacancies', { text, offset: 0, limit: 50 })).hits.length;
     expect(await found('ka')).toBe(20);
     expect(await found('kasa')).toBe(1);
     expect(await found('kasateel')).toBe(1);
@@ -281,8 +265,8 @@ describe('postgres search engine: the last word as a prefix', () => {
 
 describe('postgres search engine: beyond the count limit', () => {
   const namespace = 'limit_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
+  // counts exactly up to 3 matches
+  const own = ownEngine(namespace, { countLimit: 3 });
   /** 12 bakers (2 with "bakker" in their occupation label, the first text group) and 2 cooks. */
   const docs: SearchDocument[] = [
     ...Array.from({ length: 10 }, (_, i) => ({
@@ -308,11 +292,7 @@ describe('postgres search engine: beyond the count limit', () => {
   ];
 
   beforeAll(async () => {
-    dataSource = await openDataSource();
-    // counts exactly up to 3 matches
-    engine = new PostgresSearchEngine(dataSource, { namespace, countLimit: 3 });
-    await clean(dataSource, namespace);
-    await engine.rebuild(
+    await own.engine.rebuild(
       'candidates',
       (async function* () {
         await Promise.resolve();
@@ -320,13 +300,9 @@ describe('postgres search engine: beyond the count limit', () => {
       })(),
     );
   });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
-  });
 
   const search = (query: Partial<SearchQuery>) =>
-    engine.search('candidates', { offset: 0, limit: 2, ...query });
+    own.engine.search('candidates', { offset: 0, limit: 2, ...query });
 
   it('counts exactly up to the limit and says so; beyond it the total is a lower bound', async () => {
     expect(await search({ text: 'kok' })).toMatchObject({ total: 2, totalIsExact: true });
@@ -344,7 +320,7 @@ describe('postgres search engine: beyond the count limit', () => {
     // a scan of a table over a quarter of shared_buffers would otherwise start where another
     // scan stopped, and a search stops after its first matches: too large a table for a test
     // here, so the setting of the application's connections is checked
-    const [setting] = await dataSource.query<{ synchronize_seqscans: string }[]>(
+    const [setting] = await own.dataSource.query<{ synchronize_seqscans: string }[]>(
       'SHOW synchronize_seqscans',
     );
     expect(setting.synchronize_seqscans).toBe('off');
@@ -400,7 +376,7 @@ describe('postgres search engine: beyond the count limit', () => {
       lat: 52,
       lng: 5 + km / (111.19 * Math.cos((52 * Math.PI) / 180)),
     });
-    await engine.upsert(
+    await own.engine.upsert(
       'vacancies',
       Array.from({ length: 10 }, (_, i) => ({
         id: `g${10 - i}`,
@@ -409,7 +385,7 @@ describe('postgres search engine: beyond the count limit', () => {
       })),
     );
     const near = (offset: number, text?: string) =>
-      engine.search('vacancies', {
+      own.engine.search('vacancies', {
         text,
         near: { centre, radiusKm: 50 },
         sort: { by: 'distance' },
@@ -433,8 +409,7 @@ function anyOf(field: string, values: string[]): SearchFilter {
 
 describe('postgres search engine: grid cells for a radius with words or filters', () => {
   const namespace = 'cells_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
+  const own = ownEngine(namespace, { countLimit: 10_000 });
   const centre = { lat: 52.3508, lng: 5.2647 }; // Almere
   /** km between two points, as the engine measures (haversine on a sphere of 6,371 km). */
   const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => {
@@ -467,18 +442,11 @@ describe('postgres search engine: grid cells for a radius with words or filters'
   docs.push({ id: 'nowhere', geo: null, fields: { occupationLabels: ['kok'] } });
 
   beforeAll(async () => {
-    dataSource = await openDataSource();
-    engine = new PostgresSearchEngine(dataSource, { namespace, countLimit: 10_000 });
-    await clean(dataSource, namespace);
-    await engine.upsert('candidates', docs);
-  });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
+    await own.engine.upsert('candidates', docs);
   });
 
   const ids = async (query: Partial<SearchQuery>) =>
-    (await engine.search('candidates', { offset: 0, limit: 10_000, ...query })).hits
+    (await own.engine.search('candidates', { offset: 0, limit: 10_000, ...query })).hits
       .map((hit) => hit.id)
       .sort();
   const expected = (radiusKm: number, keep: (doc: SearchDocument) => boolean) =>
@@ -501,7 +469,7 @@ describe('postgres search engine: grid cells for a radius with words or filters'
       );
       expect(await ids({ near })).toEqual(expected(radiusKm, () => true));
       // sorted by distance too, nearest first
-      const sorted = await engine.search('candidates', {
+      const sorted = await own.engine.search('candidates', {
         text: 'kok',
         near,
         sort: { by: 'distance' },
@@ -519,7 +487,7 @@ describe('postgres search engine: grid cells for a radius with words or filters'
     const keywords = async () =>
       new Map(
         (
-          await dataSource.query<{ id: string; keywords: string[] }[]>(
+          await own.dataSource.query<{ id: string; keywords: string[] }[]>(
             `SELECT id, keywords FROM "${table}"`,
           )
         ).map((row) => [row.id, [...row.keywords].sort()]),
@@ -530,7 +498,7 @@ describe('postgres search engine: grid cells for a radius with words or filters'
       query: (sql: string, parameters?: unknown[]) =>
         sql.includes('FROM pg_tables')
           ? Promise.resolve([{ name: table }])
-          : dataSource.query(sql, parameters),
+          : own.dataSource.query(sql, parameters),
     } as unknown as QueryRunner;
     const migration = new SearchGeoCells1795455000000();
     await migration.down(runner);
