@@ -243,7 +243,9 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async upsert(index: SearchIndexName, documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    await this.writing(index, (manager, tables) => this.write(manager, index, tables, documents));
+    await this.writing(index, (manager, tables) =>
+      runAll(manager, this.upsertStatements(index, tables, documents)),
+    );
   }
 
   async delete(index: SearchIndexName, ids: string[]): Promise<void> {
@@ -287,9 +289,7 @@ export class PostgresSearchEngine implements SearchEngine {
         for await (const batch of batches) {
           const statements = this.upsertStatements(index, fresh, batch);
           await running;
-          running = (async () => {
-            for (const { sql, params } of statements) await manager.query(sql, params);
-          })();
+          running = runAll(manager, statements);
           // not unhandled while the next batch is awaited: rethrown at the next await of it
           running.catch(() => undefined);
           documents += batch.length;
@@ -647,30 +647,22 @@ export class PostgresSearchEngine implements SearchEngine {
     return row.query;
   }
 
-  /** Upserts documents, a thousand a statement (documents, stored fields and words together). */
-  private async write(
-    manager: EntityManager,
-    index: SearchIndexName,
-    tables: Tables,
-    documents: SearchDocument[],
-  ): Promise<void> {
-    for (const statement of this.upsertStatements(index, tables, documents))
-      await manager.query(statement.sql, statement.params);
-  }
-
-  /** The statements of `write`, made in Node (rows, JSON, vocabulary) without running them. */
+  /**
+   * The statements that upsert documents, a thousand a statement (documents, stored fields and
+   * words together), made in Node (rows, JSON, vocabulary) without running them.
+   */
   private upsertStatements(
     index: SearchIndexName,
     { docs, fields }: Tables,
     documents: SearchDocument[],
-  ): { sql: string; params: unknown[] }[] {
+  ): Statement[] {
     const schema = SEARCH_SCHEMAS[index];
     // the last version of a document wins when a batch names it twice
     const rows = [...new Map(documents.map((doc) => [doc.id, toRow(schema, doc)])).values()];
     const vector = schema.text
       .map((_, i) => `setweight(to_tsvector('werkspoor_nl', d.texts ->> ${i}), '${'ABCD'[i]}')`)
       .join(' || ');
-    const statements = [];
+    const statements: Statement[] = [];
     for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
       const batch = rows.slice(start, start + UPSERT_BATCH);
       const terms = [...new Set(batch.flatMap((row) => row.texts.flatMap(searchWords)))].sort();
@@ -700,6 +692,16 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     return statements;
   }
+}
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Runs statements one after the other on the manager's connection. */
+async function runAll(manager: EntityManager, statements: Statement[]): Promise<void> {
+  for (const { sql, params } of statements) await manager.query(sql, params);
 }
 
 function toRow(schema: IndexSchema, doc: SearchDocument): Row {
