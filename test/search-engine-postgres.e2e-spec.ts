@@ -147,6 +147,34 @@ describe('postgres search engine: a rebuild writes one batch while it makes the 
   });
 });
 
+describe("postgres search engine: the application's tables are the ones the engine makes", () => {
+  const namespace = 'ddl_';
+  const own = ownEngine(namespace);
+
+  /** A table's indexes and options, with its own name taken out. */
+  const shape = async (table: string) => {
+    const indexes = await own.dataSource.query<{ definition: string }[]>(
+      `SELECT replace(indexdef, $1, '<table>') AS definition FROM pg_indexes
+       WHERE schemaname = current_schema() AND tablename = $1 ORDER BY indexname`,
+      [table],
+    );
+    const [options] = await own.dataSource.query<{ options: string[] | null }[]>(
+      `SELECT reloptions AS options FROM pg_class WHERE relname = $1`,
+      [table],
+    );
+    return { indexes: indexes.map((row) => row.definition), options: options.options };
+  };
+
+  it("gives a new index the indexes and options the migrations gave the application's", async () => {
+    for (const index of ['candidates', 'vacancies', 'employers'] as const) {
+      await own.engine.configure(index);
+      const migrated = await shape(`search_docs_${index}`);
+      expect(migrated.indexes).toHaveLength(5);
+      expect(await shape(`search_docs_${namespace}${index}`)).toEqual(migrated);
+    }
+  });
+});
+
 describe('postgres search engine: text vectors stay in the row', () => {
   const namespace = 'inline_';
   const own = ownEngine(namespace);

@@ -45,8 +45,9 @@ interface Tables {
 }
 
 /**
- * The DDL of one index's tables, safe to run twice. The same statements are in migration
- * 1795446000000 for the application's indexes: keep them in step.
+ * The DDL of one index's tables, safe to run twice. The migrations make the same for the
+ * application's indexes (1795446000000 and those changing an index after it): keep them in
+ * step (a test compares them).
  */
 function createTablesSql({ docs, fields }: Tables): string[] {
   return [
@@ -76,7 +77,8 @@ function indexesSql(docs: string, named = docs): string[] {
   return [
     `CREATE INDEX IF NOT EXISTS "${named}_text_keywords" ON "${docs}" USING gin ("search_vector", "keywords") ${GIN_OPTIONS}`,
     `CREATE INDEX IF NOT EXISTS "${named}_title" ON "${docs}" USING gin ("title_vector") ${GIN_OPTIONS}`,
-    `CREATE INDEX IF NOT EXISTS "${named}_geo" ON "${docs}" ("lat", "lng")`,
+    // with the id: a radius alone counts and pages its matches from this index only
+    `CREATE INDEX IF NOT EXISTS "${named}_geo" ON "${docs}" ("lat", "lng") INCLUDE ("id")`,
     `CREATE INDEX IF NOT EXISTS "${named}_near" ON "${docs}" USING gist (${nearPoint('lng', 'lat')})`,
   ];
 }
