@@ -291,6 +291,28 @@ describe('postgres search engine: the last word as a prefix', () => {
   });
 });
 
+describe('postgres search engine: a typo corrected with the words of its own index', () => {
+  const namespace = 'typo_';
+  const own = ownEngine(namespace);
+
+  it('does not let nearer words of another index take the places of its corrections', async () => {
+    // the vocabulary of every index is one table: the vacancies' words are nearer to the typo
+    await own.engine.upsert('vacancies', [
+      { id: 'v1', geo: null, fields: { title: 'magazijnmedewerkr' } },
+      { id: 'v2', geo: null, fields: { title: 'magazijnmedewerkrs' } },
+    ]);
+    await own.engine.upsert('candidates', [
+      { id: 'c1', geo: null, fields: { occupationLabels: ['magazijnmedewerker'] } },
+    ]);
+    const result = await own.engine.search('candidates', {
+      text: 'magazijnmedewerkr',
+      offset: 0,
+      limit: 10,
+    });
+    expect(result.hits.map((hit) => hit.id)).toEqual(['c1']);
+  });
+});
+
 describe('postgres search engine: beyond the count limit', () => {
   const namespace = 'limit_';
   // counts exactly up to 3 matches

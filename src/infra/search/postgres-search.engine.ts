@@ -623,8 +623,11 @@ export class PostgresSearchEngine implements SearchEngine {
          UNION ALL
          SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
          CROSS JOIN LATERAL (
+           -- the words sharing trigrams with it come from the trigram index; the index name is
+           -- checked on them ("IS TRUE" keeps the planner from reading the index's whole
+           -- vocabulary through the btree instead: 1,165 words took 1.7 ms, the trigrams 0.6)
            SELECT term FROM search_terms
-           WHERE index_name = $1 AND term % w.word AND similarity(term, w.word) >= $4
+           WHERE term % w.word AND (index_name = $1) IS TRUE AND similarity(term, w.word) >= $4
              AND NOT EXISTS (SELECT 1 FROM search_terms e WHERE e.index_name = $1 AND e.term = w.word)
            ORDER BY similarity(term, w.word) DESC, term LIMIT $5
          ) t
