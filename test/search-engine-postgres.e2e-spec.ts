@@ -313,6 +313,53 @@ describe('postgres search engine: a typo corrected with the words of its own ind
   });
 });
 
+describe('postgres search engine: the text query is planned once per connection', () => {
+  const namespace = 'plan_';
+  let dataSource: DataSource;
+  let engine: PostgresSearchEngine;
+
+  beforeAll(async () => {
+    // one connection, so that the statements below and the searches share it
+    const options = typeormOptions(loadConfig());
+    dataSource = new DataSource({ ...options, extra: { ...options.extra, max: 1 } });
+    await dataSource.initialize();
+    engine = new PostgresSearchEngine(dataSource, { namespace });
+    await clean(dataSource, namespace);
+  });
+  afterAll(async () => {
+    await clean(dataSource, namespace);
+    await dataSource.destroy();
+  });
+
+  it('keeps one plan for every query text, and still finds what each asks for', async () => {
+    const words = ['heftruck', 'kassa', 'schoonmaak', 'vertaler', 'chauffeur', 'bakker'];
+    await engine.upsert(
+      'candidates',
+      words.map((word) => ({ id: word, geo: null, fields: { occupationLabels: [word] } })),
+    );
+    // words, typos, beginnings and two words: each would be planned again for its values
+    const expected: [string, string[]][] = [
+      ...words.map((word): [string, string[]] => [word, [word]]),
+      ['heftruk', ['heftruck']],
+      ['schoonm', ['schoonmaak']],
+      ['vertalr', ['vertaler']],
+      ['chauf', ['chauffeur']],
+      ['kassa bakker', []],
+    ];
+    for (const [text, ids] of expected) {
+      const { hits } = await engine.search('candidates', { text, offset: 0, limit: 10 });
+      expect([text, hits.map((hit) => hit.id)]).toEqual([text, ids]);
+    }
+    const [plans] = await dataSource.query<{ generic: string; custom: string }[]>(
+      `SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
+       WHERE name = 'search-text-query'`,
+    );
+    // PostgreSQL plans the first five runs for their values, then keeps the generic plan
+    expect(Number(plans.custom)).toBe(5);
+    expect(Number(plans.generic)).toBe(6);
+  });
+});
+
 describe('postgres search engine: beyond the count limit', () => {
   const namespace = 'limit_';
   // counts exactly up to 3 matches

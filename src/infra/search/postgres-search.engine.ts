@@ -600,26 +600,33 @@ export class PostgresSearchEngine implements SearchEngine {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
     if (words.length === 0) return null;
     const last = words[words.length - 1];
-    // prepared once per connection: its plan does not depend on the words
+    // Prepared once per connection, and planned once: the planner sees no value. The words come
+    // as one JSON value (estimated the same whatever it holds, where an array is estimated by
+    // its length) and every other value through a subquery; the limits are the constants
+    // above. With custom plans no cheaper than the generic one, PostgreSQL keeps the generic
+    // plan after five runs instead of planning every run again (0.3 ms of the statement's
+    // 0.5 ms of CPU). A test checks that it does.
     const [row] = await directQuery<{ query: string | null }>(
       this.dataSource,
       `WITH words AS (
-         SELECT w.word, w.ord FROM unnest($2::text[]) WITH ORDINALITY AS w(word, ord)
+         SELECT w.word, w.ord FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS w(word, ord)
        ),
        beginning AS (
-         -- the words starting with $6 lie between it and it followed by the last code point,
+         -- the words starting with $4 lie between it and it followed by the last code point,
          -- in the byte order of text_pattern_ops (searchWords keeps letters and digits only)
          SELECT term FROM search_terms
-         WHERE index_name = $1 AND term ~>=~ $6 AND term ~<~ ($6 || chr(1114111)) LIMIT $7 + 1
+         WHERE index_name = (SELECT $1::text) AND term ~>=~ (SELECT $4::text)
+           AND term ~<~ (SELECT $4::text || chr(1114111))
+         LIMIT ${PREFIX_WORDS + 1}
        ),
        alternatives AS (
          SELECT ord, plainto_tsquery('werkspoor_nl', word)::text AS q FROM words
          UNION ALL
          SELECT $3::bigint, plainto_tsquery('werkspoor_nl', term)::text FROM beginning
-         WHERE (SELECT count(*) FROM beginning) <= $7
+         WHERE (SELECT count(*) FROM beginning) <= ${PREFIX_WORDS}
          UNION ALL
-         SELECT $3::bigint, to_tsquery('simple', $6 || ':*')::text
-         WHERE (SELECT count(*) FROM beginning) > $7
+         SELECT $3::bigint, to_tsquery('simple', (SELECT $4::text) || ':*')::text
+         WHERE (SELECT count(*) FROM beginning) > ${PREFIX_WORDS}
          UNION ALL
          SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
          CROSS JOIN LATERAL (
@@ -627,9 +634,12 @@ export class PostgresSearchEngine implements SearchEngine {
            -- checked on them ("IS TRUE" keeps the planner from reading the index's whole
            -- vocabulary through the btree instead: 1,165 words took 1.7 ms, the trigrams 0.6)
            SELECT term FROM search_terms
-           WHERE term % w.word AND (index_name = $1) IS TRUE AND similarity(term, w.word) >= $4
-             AND NOT EXISTS (SELECT 1 FROM search_terms e WHERE e.index_name = $1 AND e.term = w.word)
-           ORDER BY similarity(term, w.word) DESC, term LIMIT $5
+           WHERE term % w.word AND (index_name = (SELECT $1::text)) IS TRUE
+             AND similarity(term, w.word) >= ${TYPO_SIMILARITY}
+             AND NOT EXISTS (
+               SELECT 1 FROM search_terms e WHERE e.index_name = (SELECT $1::text) AND e.term = w.word
+             )
+           ORDER BY similarity(term, w.word) DESC, term LIMIT ${TYPO_ALTERNATIVES}
          ) t
        ),
        groups AS (
@@ -637,15 +647,7 @@ export class PostgresSearchEngine implements SearchEngine {
          FROM alternatives WHERE q <> '' GROUP BY ord
        )
        SELECT string_agg(q, ' & ' ORDER BY ord) AS query FROM groups`,
-      [
-        this.indexName(index),
-        words,
-        words.length,
-        TYPO_SIMILARITY,
-        TYPO_ALTERNATIVES,
-        last,
-        PREFIX_WORDS,
-      ],
+      [this.indexName(index), JSON.stringify(words), words.length, last],
       'search-text-query',
     );
     // only stop words ("de", "het"): nothing to search on, so no text condition
