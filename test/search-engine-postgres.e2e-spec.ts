@@ -12,8 +12,12 @@ import { describeSearchEngineContract } from './search-engine.contract';
 /** Index names of the contract documents: never those of the application's own indexes. */
 const NAMESPACE = 'contract_';
 
-async function openDataSource(): Promise<DataSource> {
-  const dataSource = new DataSource(typeormOptions(loadConfig()));
+/** A DataSource of its own; `connections` caps its pool (the configured size otherwise). */
+async function openDataSource(connections?: number): Promise<DataSource> {
+  const options = typeormOptions(loadConfig());
+  const dataSource = new DataSource(
+    connections ? { ...options, extra: { ...options.extra, max: connections } } : options,
+  );
   await dataSource.initialize();
   return dataSource;
 }
@@ -43,10 +47,14 @@ describeSearchEngineContract('postgres', async () => {
  * An engine on a namespace of its own for one describe block: its tables dropped before and
  * after, its connection closed after. Read `engine` and `dataSource` in hooks and tests.
  */
-function ownEngine(namespace: string, options: Omit<PostgresSearchOptions, 'namespace'> = {}) {
+function ownEngine(
+  namespace: string,
+  options: Omit<PostgresSearchOptions, 'namespace'> = {},
+  connections?: number,
+) {
   const own = {} as { dataSource: DataSource; engine: PostgresSearchEngine };
   beforeAll(async () => {
-    own.dataSource = await openDataSource();
+    own.dataSource = await openDataSource(connections);
     own.engine = new PostgresSearchEngine(own.dataSource, { namespace, ...options });
     await clean(own.dataSource, namespace);
   });
@@ -314,26 +322,12 @@ describe('postgres search engine: a typo corrected with the words of its own ind
 });
 
 describe('postgres search engine: the text query is planned once per connection', () => {
-  const namespace = 'plan_';
-  let dataSource: DataSource;
-  let engine: PostgresSearchEngine;
-
-  beforeAll(async () => {
-    // one connection, so that the statements below and the searches share it
-    const options = typeormOptions(loadConfig());
-    dataSource = new DataSource({ ...options, extra: { ...options.extra, max: 1 } });
-    await dataSource.initialize();
-    engine = new PostgresSearchEngine(dataSource, { namespace });
-    await clean(dataSource, namespace);
-  });
-  afterAll(async () => {
-    await clean(dataSource, namespace);
-    await dataSource.destroy();
-  });
+  // one connection, so that the statements below and the searches share it
+  const own = ownEngine('plan_', {}, 1);
 
   it('keeps one plan for every query text, and still finds what each asks for', async () => {
     const words = ['heftruck', 'kassa', 'schoonmaak', 'vertaler', 'chauffeur', 'bakker'];
-    await engine.upsert(
+    await own.engine.upsert(
       'candidates',
       words.map((word) => ({ id: word, geo: null, fields: { occupationLabels: [word] } })),
     );
@@ -347,10 +341,10 @@ describe('postgres search engine: the text query is planned once per connection'
       ['kassa bakker', []],
     ];
     for (const [text, ids] of expected) {
-      const { hits } = await engine.search('candidates', { text, offset: 0, limit: 10 });
+      const { hits } = await own.engine.search('candidates', { text, offset: 0, limit: 10 });
       expect([text, hits.map((hit) => hit.id)]).toEqual([text, ids]);
     }
-    const [plans] = await dataSource.query<{ generic: string; custom: string }[]>(
+    const [plans] = await own.dataSource.query<{ generic: string; custom: string }[]>(
       `SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements
        WHERE name = 'search-text-query'`,
     );
