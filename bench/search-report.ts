@@ -231,10 +231,20 @@ function search(report: Report, input: SearchReportInput): void {
     }),
   );
   report.text(
-    'CPU while measuring (median of the runs; cores busy on average, from `process.cpuUsage` and /proc for every PostgreSQL process; the machine has 2). CPU a request is both together over the throughput:',
+    "CPU while measuring (median of the runs; cores busy on average, from `process.cpuUsage`, /proc/self/task for the threads of the Node process and /proc for every PostgreSQL process; the machine has 2). The Node process is split into its main thread (the API; engine only: also the clients), the HTTP clients' thread and the other threads (V8's garbage collection and compilation, libuv). CPU a request is the Node process and PostgreSQL together over the throughput:",
   );
   report.table(
-    ['Index', 'Path', 'Clients', 'Node process', 'PostgreSQL', 'CPU a request'],
+    [
+      'Index',
+      'Path',
+      'Clients',
+      'Node process',
+      'main thread',
+      'HTTP clients',
+      'other threads',
+      'PostgreSQL',
+      'CPU a request',
+    ],
     result.scenarios.map((s) => {
       const m = medianOfRuns(s.runs as unknown as Record<keyof RunFigures, number>[]).median;
       const cores = (value: number) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)} cores`);
@@ -244,6 +254,9 @@ function search(report: Report, input: SearchReportInput): void {
         s.path === 'http' ? 'HTTP' : 'engine only',
         s.clients,
         cores(m.nodeCores),
+        cores(m.mainThreadCores),
+        s.path === 'http' ? cores(m.clientsThreadCores) : '',
+        cores(m.helperThreadsCores),
         cores(m.postgresCores),
         Number.isNaN(perRequest) ? 'n/a' : formatMs(perRequest),
       ];

@@ -2,6 +2,7 @@ import { createConnection, Socket } from 'node:net';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LoadResult, runLoad } from './concurrency';
+import { currentThreadId } from './cpu-usage';
 
 /**
  * The HTTP clients of the search benchmark run in a worker thread: a thread of the bench's
@@ -24,7 +25,7 @@ export interface HttpLoadRun {
 }
 
 type FromWorker =
-  | { type: 'measure-start' }
+  | { type: 'measure-start'; threadId: string | null }
   | {
       type: 'done';
       result: Omit<LoadResult, 'byOperation'> & { byOperation: [number, number[]][] };
@@ -32,6 +33,8 @@ type FromWorker =
 
 export class HttpLoadClients {
   private readonly worker: Worker;
+  /** The kernel's id of the clients' thread (known once a run has started), for its CPU. */
+  threadId: string | null = null;
 
   constructor(baseUrl: string, token: string) {
     this.worker = new Worker(
@@ -48,6 +51,7 @@ export class HttpLoadClients {
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.type === 'measure-start') {
+          this.threadId = message.threadId;
           onMeasureStart();
           this.worker.postMessage({ type: 'go' });
           return;
@@ -97,7 +101,7 @@ function serve(): void {
       onMeasureStart: () =>
         new Promise<void>((resolve) => {
           go = resolve;
-          port.postMessage({ type: 'measure-start' });
+          port.postMessage({ type: 'measure-start', threadId: currentThreadId() });
         }),
       execute: (path, client) => connection(client).get(path),
     }).then((result) =>

@@ -24,8 +24,14 @@ export interface RunFigures {
   p95: number;
   p99: number;
   throughput: number;
-  /** Cores busy while measuring: the bench's Node process (API, load generator) and PostgreSQL. */
+  /**
+   * Cores busy while measuring: the bench's Node process (API, load generator), split into its
+   * main thread, the HTTP clients' thread and the others (V8, libuv), and PostgreSQL.
+   */
   nodeCores: number;
+  mainThreadCores: number;
+  clientsThreadCores: number;
+  helperThreadsCores: number;
   postgresCores: number;
 }
 
@@ -160,7 +166,7 @@ export async function runSearchLoad(
                     await probe.search(op.engine.index, op.engine.query);
                   },
                 });
-          const cores = coresSince(cpu);
+          const cores = coresSince(cpu, path === 'http' ? clientsThread.threadId : null);
           if (path === 'http') {
             target.engineInside.push(...(probe.calls ?? []).map((call) => call.ms));
             probe.calls = null;
@@ -172,6 +178,9 @@ export async function runSearchLoad(
             p99: s.p99,
             throughput: result.throughput,
             nodeCores: cores.node,
+            mainThreadCores: cores.mainThread,
+            clientsThreadCores: cores.clientsThread,
+            helperThreadsCores: cores.helperThreads,
             postgresCores: cores.postgres,
           });
           target.errors += result.errors;
