@@ -279,6 +279,8 @@ const HOSTILE = [
   'x'.repeat(2000),
   '😀🇳🇱 ñ 中文',
   '\u0000',
+  // a letter outside the BMP where a long word is cut: half of it must never reach the engine
+  `${'a'.repeat(39)}𐌰`,
 ];
 
 /** Distance along the earth's surface in km, computed here independently of the engines. */

@@ -9,13 +9,18 @@ export const MAX_QUERY_WORDS = 8;
  * word can never carry text-search operators.
  */
 export function searchWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .map((word) => word.slice(0, MAX_WORD_LENGTH));
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 0)
+      // cut by characters, not UTF-16 units: half a letter outside the BMP is no text at all
+      .map((word) =>
+        word.length > MAX_WORD_LENGTH ? [...word].slice(0, MAX_WORD_LENGTH).join('') : word,
+      )
+  );
 }
 
 /** Distance along the earth's surface in km (haversine), rounded to one decimal. */
