@@ -170,12 +170,10 @@ describe('follow-ups', () => {
 
   it('cancelOpen cancels the open follow-ups of a subject (of the given kinds), which never fire', async () => {
     const subjectId = randomUUID();
-    const noAnswer = await schedule({ subjectId, dueAt: inMs(1500) });
-    const midway = await schedule({
-      subjectId,
-      kind: 'trial-midway-evaluation',
-      dueAt: inMs(1500),
-    });
+    // due far enough ahead that a slow machine cancels and syncs before the jobs' time
+    const dueAt = inMs(4000);
+    const noAnswer = await schedule({ subjectId, dueAt });
+    const midway = await schedule({ subjectId, kind: 'trial-midway-evaluation', dueAt });
     const other = await schedule({ dueAt: inMs(60_000) });
     const cancelled = await t.dataSource.transaction((manager) =>
       service.cancelOpen(
@@ -197,15 +195,19 @@ describe('follow-ups', () => {
     );
     expect(all).toBe(1);
     expect((await row(other.id)).status).toBe('scheduled');
-    // the scheduler removes the delayed job of a cancelled follow-up (woken by the commit; synced
-    // here at once, as on a slow machine its turn can come after the job's time); nothing fires
+    // the scheduler removes the delayed jobs of cancelled follow-ups (woken by the commit; synced
+    // here at once so the check does not wait on its turn), before their time
     await worker.app.get(FollowUpScheduler).drain();
-    await sleep(2500);
+    const queue = worker.app.get(QueueService).queue(QueueName.FollowUps);
+    expect(Date.now()).toBeLessThan(dueAt.getTime());
+    expect(await queue.getJob(fireJobId(noAnswer.id, 1))).toBeUndefined();
+    expect(await queue.getJob(fireJobId(midway.id, 1))).toBeUndefined();
+    // and once their time has passed, nothing fired and nothing was mailed
+    await sleep(dueAt.getTime() - Date.now() + 1500);
     expect(await emailsOf(noAnswer.id)).toHaveLength(0);
     expect(await emailsOf(midway.id)).toHaveLength(0);
+    expect((await row(noAnswer.id)).firedAt).toBeNull();
     expect((await row(midway.id)).firedAt).toBeNull();
-    const queue = worker.app.get(QueueService).queue(QueueName.FollowUps);
-    expect(await queue.getJob(fireJobId(midway.id, 1))).toBeUndefined();
   });
 
   describe('handled by people', () => {
@@ -230,14 +232,17 @@ describe('follow-ups', () => {
     });
 
     it('snoozing a scheduled follow-up moves its firing (one e-mail, at the new time)', async () => {
-      const followUp = await schedule({ dueAt: inMs(1000) });
-      const until = inMs(2500);
+      // times far enough apart that a slow machine snoozes before the first and looks between
+      const dueAt = inMs(2500);
+      const until = inMs(6000);
+      const followUp = await schedule({ dueAt });
       await request(t.http)
         .post(`/follow-ups/${followUp.id}/snooze`)
         .set(owner.auth)
         .send({ until: until.toISOString() })
         .expect(200);
-      await sleep(1800);
+      expect(Date.now()).toBeLessThan(dueAt.getTime());
+      await sleep(dueAt.getTime() - Date.now() + 1000);
       expect(await emailsOf(followUp.id)).toHaveLength(0);
       const [email] = await sentEmails(followUp.id, 1);
       expect(email.status).toBe('sent');
