@@ -318,6 +318,29 @@ describe('postgres search engine: a typo corrected with the words of its own ind
       limit: 10,
     });
     expect(result.hits.map((hit) => hit.id)).toEqual(['c1']);
+    expect(result.corrections).toEqual([
+      { word: 'magazijnmedewerkr', searchedAs: ['magazijnmedewerker'] },
+    ]);
+  });
+
+  it('reports a word as corrected only when it is in no document, not even by its stem', async () => {
+    await own.engine.upsert('candidates', [
+      { id: 'c2', geo: null, fields: { occupationLabels: ['heftruckchauffeur'] } },
+    ]);
+    const corrections = async (text: string) =>
+      (await own.engine.search('candidates', { text, offset: 0, limit: 10 })).corrections;
+    // as typed, a beginning of an indexed word (search as you type), a form of the same stem
+    expect(await corrections('magazijnmedewerker')).toEqual([]);
+    expect(await corrections('heftruckchauf')).toEqual([]);
+    expect(await corrections('magazijnmedewerkers')).toEqual([]);
+    // a typo in any place of the query, also where the words together find nothing
+    expect(await corrections('heftruckchaufeur magazijnmedewerker')).toEqual([
+      { word: 'heftruckchaufeur', searchedAs: ['heftruckchauffeur'] },
+    ]);
+    expect(await corrections('magazijnmedewerkr heftruckchaufeur')).toEqual([
+      { word: 'magazijnmedewerkr', searchedAs: ['magazijnmedewerker'] },
+      { word: 'heftruckchaufeur', searchedAs: ['heftruckchauffeur'] },
+    ]);
   });
 });
 

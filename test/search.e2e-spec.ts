@@ -20,6 +20,7 @@ interface SearchBody {
   total: number;
   facets: Record<string, { value: string; label: string; count: number }[]>;
   relaxations: { parameter: string; total: number; message: string }[];
+  corrections?: { word: string; searchedAs: string[]; message: string }[];
 }
 
 /** A word no other spec uses, so results are this file's records only. */
@@ -68,10 +69,21 @@ describe('search (API, outbox, worker)', () => {
       });
       await worker.settled();
 
-      expect(ids(await search(km, '/candidates/search', { q: RUN }))).toEqual([candidate.id]);
-      // "offsetdrukker" misspelt, and the ESCO Dutch label of the occupation
-      expect(ids(await search(km, '/candidates/search', { q: `offsetdrukkr ${RUN}` }))).toEqual([
-        candidate.id,
+      const exact = await search(km, '/candidates/search', { q: RUN });
+      expect(ids(exact)).toEqual([candidate.id]);
+      expect(exact.corrections).toEqual([]);
+      // "offsetdrukker" misspelt, and the ESCO Dutch label of the occupation; the answer says
+      // what the misspelt word was searched for as, so a result is never a silent guess
+      const misspelt = await search(km, '/candidates/search', { q: `offsetdrukkr ${RUN}` });
+      expect(ids(misspelt)).toEqual([candidate.id]);
+      expect(misspelt.corrections).toEqual([
+        {
+          word: 'offsetdrukkr',
+          searchedAs: expect.arrayContaining(['offsetdrukker']) as string[],
+          message: expect.stringMatching(
+            /^"offsetdrukkr" komt nergens voor; gezocht op (.+ of )?"offsetdrukker"/,
+          ) as string,
+        },
       ]);
     });
 

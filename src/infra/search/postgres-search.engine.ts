@@ -6,6 +6,7 @@ import {
   IndexStats,
   SearchDocument,
   SearchEngine,
+  SearchCorrection,
   SearchIndexName,
   SearchQuery,
   SearchResult,
@@ -353,9 +354,12 @@ export class PostgresSearchEngine implements SearchEngine {
     let rank = '0::real';
     let textCondition: string | null = null;
     let tierCondition: string | null = null;
-    const tsquery = query.text ? await this.textQuery(index, query.text) : null;
-    if (tsquery !== null) {
-      const q = `${params.add(tsquery)}::tsquery`;
+    const text = query.text
+      ? await this.textQuery(index, query.text)
+      : { query: null, corrections: [] };
+    // only stop words ("de", "het"): nothing to search on, so no text condition
+    if (text.query !== null) {
+      const q = `${params.add(text.query)}::tsquery`;
       textCondition = `d.search_vector @@ ${q}`;
       conditions.push(textCondition);
       rank = `ts_rank(d.search_vector, ${q})`;
@@ -406,7 +410,7 @@ export class PostgresSearchEngine implements SearchEngine {
       };
       // with words or filters the GIN index is searched anyway: the radius's cells go along
       const cells =
-        tsquery !== null || query.filters?.some((filter) => filter.kind === 'anyOf')
+        text.query !== null || query.filters?.some((filter) => filter.kind === 'anyOf')
           ? geoCellKeys(radiusKm, bounds)
           : null;
       box = cells
@@ -544,6 +548,7 @@ export class PostgresSearchEngine implements SearchEngine {
         distanceKm: hit.distance === null ? null : Math.round(hit.distance * 10) / 10,
       })),
       facets,
+      corrections: text.corrections,
     };
   }
 
@@ -593,12 +598,15 @@ export class PostgresSearchEngine implements SearchEngine {
    * beginning) is the word searched for as a prefix of the indexed stems, which costs a search
    * through every stem starting with it, in the index and in each document visited. The
    * beginning is the word as typed, not its stem: a stem can be much shorter ("tools" is
-   * stemmed to "tol", which would find "tolk"). Returns null when no word is left (only
-   * punctuation).
+   * stemmed to "tol", which would find "tolk"). The query is null when no word is left (only
+   * punctuation or stop words); the corrections name the words searched for as others only.
    */
-  private async textQuery(index: SearchIndexName, text: string): Promise<string | null> {
+  private async textQuery(
+    index: SearchIndexName,
+    text: string,
+  ): Promise<{ query: string | null; corrections: SearchCorrection[] }> {
     const words = searchWords(text).slice(0, MAX_QUERY_WORDS);
-    if (words.length === 0) return null;
+    if (words.length === 0) return { query: null, corrections: [] };
     const last = words[words.length - 1];
     // Prepared once per connection, and planned once: the planner sees no value. The words come
     // as one JSON value (estimated the same whatever it holds, where an array is estimated by
@@ -606,7 +614,7 @@ export class PostgresSearchEngine implements SearchEngine {
     // above. With custom plans no cheaper than the generic one, PostgreSQL keeps the generic
     // plan after five runs instead of planning every run again (0.3 ms of the statement's
     // 0.5 ms of CPU). A test checks that it does.
-    const [row] = await directQuery<{ query: string | null }>(
+    const [row] = await directQuery<{ query: string | null; corrections: SearchCorrection[] }>(
       this.dataSource,
       `WITH words AS (
          SELECT w.word, w.ord FROM jsonb_array_elements_text($2::jsonb) WITH ORDINALITY AS w(word, ord)
@@ -619,6 +627,21 @@ export class PostgresSearchEngine implements SearchEngine {
            AND term ~<~ (SELECT $4::text || chr(1114111))
          LIMIT ${PREFIX_WORDS + 1}
        ),
+       typos AS (
+         SELECT w.ord, w.word, t.term, t.nearness FROM words w
+         CROSS JOIN LATERAL (
+           -- the words sharing trigrams with it come from the trigram index; the index name is
+           -- checked on them ("IS TRUE" keeps the planner from reading the index's whole
+           -- vocabulary through the btree instead: 1,165 words took 1.7 ms, the trigrams 0.6)
+           SELECT term, similarity(term, w.word) AS nearness FROM search_terms
+           WHERE term % w.word AND (index_name = (SELECT $1::text)) IS TRUE
+             AND similarity(term, w.word) >= ${TYPO_SIMILARITY}
+             AND NOT EXISTS (
+               SELECT 1 FROM search_terms e WHERE e.index_name = (SELECT $1::text) AND e.term = w.word
+             )
+           ORDER BY similarity(term, w.word) DESC, term LIMIT ${TYPO_ALTERNATIVES}
+         ) t
+       ),
        alternatives AS (
          SELECT ord, plainto_tsquery('werkspoor_nl', word)::text AS q FROM words
          UNION ALL
@@ -628,30 +651,28 @@ export class PostgresSearchEngine implements SearchEngine {
          SELECT $3::bigint, to_tsquery('simple', (SELECT $4::text) || ':*')::text
          WHERE (SELECT count(*) FROM beginning) > ${PREFIX_WORDS}
          UNION ALL
-         SELECT w.ord, plainto_tsquery('werkspoor_nl', t.term)::text FROM words w
-         CROSS JOIN LATERAL (
-           -- the words sharing trigrams with it come from the trigram index; the index name is
-           -- checked on them ("IS TRUE" keeps the planner from reading the index's whole
-           -- vocabulary through the btree instead: 1,165 words took 1.7 ms, the trigrams 0.6)
-           SELECT term FROM search_terms
-           WHERE term % w.word AND (index_name = (SELECT $1::text)) IS TRUE
-             AND similarity(term, w.word) >= ${TYPO_SIMILARITY}
-             AND NOT EXISTS (
-               SELECT 1 FROM search_terms e WHERE e.index_name = (SELECT $1::text) AND e.term = w.word
-             )
-           ORDER BY similarity(term, w.word) DESC, term LIMIT ${TYPO_ALTERNATIVES}
-         ) t
+         SELECT ord, plainto_tsquery('werkspoor_nl', term)::text FROM typos
        ),
        groups AS (
          SELECT ord, '(' || string_agg(DISTINCT q, ' | ') || ')' AS q
          FROM alternatives WHERE q <> '' GROUP BY ord
+       ),
+       corrections AS (
+         -- a word is corrected when none of its alternatives shares its stem (else the word
+         -- itself is found) and, for the last word, no indexed word starts with it
+         SELECT ord, word, array_agg(term ORDER BY nearness DESC, term) AS terms FROM typos
+         WHERE NOT (ord = $3::bigint AND EXISTS (SELECT 1 FROM beginning))
+         GROUP BY ord, word
+         HAVING bool_and(plainto_tsquery('werkspoor_nl', term)::text
+                         <> plainto_tsquery('werkspoor_nl', word)::text)
        )
-       SELECT string_agg(q, ' & ' ORDER BY ord) AS query FROM groups`,
+       SELECT (SELECT string_agg(q, ' & ' ORDER BY ord) FROM groups) AS query,
+         (SELECT coalesce(json_agg(json_build_object('word', word, 'searchedAs', terms) ORDER BY ord),
+                          '[]'::json) FROM corrections) AS corrections`,
       [this.indexName(index), JSON.stringify(words), words.length, last],
       'search-text-query',
     );
-    // only stop words ("de", "het"): nothing to search on, so no text condition
-    return row.query;
+    return row;
   }
 
   /**

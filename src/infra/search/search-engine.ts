@@ -98,6 +98,18 @@ export interface SearchResult {
    * `totalIsExact`, otherwise within the `total` matches the engine counted (a sample).
    */
   facets: Record<string, Record<string, number>>;
+  /**
+   * Query words that are in no document, not even by their stem, which the engine searched for
+   * as the listed indexed words instead (typo tolerance: "magazijnmedewerkr" as "magazijnmedewerker").
+   * Undefined when the engine does not say: Meilisearch corrects typos without reporting which.
+   */
+  corrections?: SearchCorrection[];
+}
+
+export interface SearchCorrection {
+  word: string;
+  /** The indexed words searched for instead, the nearest first. */
+  searchedAs: string[];
 }
 
 export interface IndexStats {

@@ -224,6 +224,11 @@ export class SearchService {
         ]),
       ),
       relaxations: result.total === 0 ? await this.relaxations(plan) : [],
+      corrections: result.corrections?.map(({ word, searchedAs }) => ({
+        word,
+        searchedAs,
+        message: `"${word}" komt nergens voor; gezocht op ${searchedAs.map((term) => `"${term}"`).join(' of ')}.`,
+      })),
     };
   }
 

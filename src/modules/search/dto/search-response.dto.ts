@@ -20,6 +20,16 @@ export class RelaxationDto {
   message: string;
 }
 
+export class CorrectionDto {
+  @ApiProperty({ description: 'A query word as typed, found in no result' }) word: string;
+  @ApiProperty({ type: [String], description: 'The indexed words searched for instead' })
+  searchedAs: string[];
+  @ApiProperty({
+    example: '"magazijnmedewerkr" komt nergens voor; gezocht op "magazijnmedewerker".',
+  })
+  message: string;
+}
+
 export class SearchItemDto {
   @ApiProperty() id: string;
   @ApiProperty({ type: Number, nullable: true, description: 'km from nearPc4, when given' })
@@ -57,6 +67,12 @@ export class SearchResponse {
     description: 'When nothing is found: which criterion, left out, would find results',
   })
   relaxations: RelaxationDto[];
+  @ApiPropertyOptional({
+    type: [CorrectionDto],
+    description:
+      'Query words found in no document (typos), and what was searched for instead. Left out with the Meilisearch engine, which corrects typos without saying which',
+  })
+  corrections?: CorrectionDto[];
 }
 
 const DATES = new Set(['availableFrom', 'startDate']);
