@@ -21,7 +21,8 @@ export class RelaxationDto {
 }
 
 export class CorrectionDto {
-  @ApiProperty({ description: 'A query word as typed, found in no result' }) word: string;
+  @ApiProperty({ description: 'A query word (lower case, without accents) that no document holds' })
+  word: string;
   @ApiProperty({ type: [String], description: 'The indexed words searched for instead' })
   searchedAs: string[];
   @ApiProperty({
